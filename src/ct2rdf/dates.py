@@ -1,0 +1,63 @@
+"""Dates and numbers written in Chinese, converted only inside captured spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_number(s: str) -> int:
+    """Convert a Chinese numeral to an int.
+
+    >>> cn_number("二十"), cn_number("三"), cn_number("二〇一三"), cn_number("一百零五")
+    (20, 3, 2013, 105)
+    """
+    if s.isdigit() and s.isascii():
+        return int(s)
+    if not any(c in _UNITS for c in s):  # digit by digit: 二〇一三
+        return int("".join(str(_DIGITS[c]) for c in s))
+    total, current = 0, 0
+    for c in s:
+        if c in _DIGITS:
+            current = _DIGITS[c]
+        elif c in _UNITS:
+            total += (current or 1) * _UNITS[c]
+            current = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {s!r}")
+    return total + current
+
+
+def date_from_match(m: re.Match, prefix: str = "") -> dt.date | None:
+    """Build a date from the groups of :data:`ct2rdf.patterns.DATE` in ``m``.
+
+    Returns None for impossible dates (2013年2月30日) rather than raising.
+    """
+    g = m.groupdict()
+    try:
+        if g.get(prefix + "y"):
+            return dt.date(int(g[prefix + "y"]), int(g[prefix + "m"]), int(g[prefix + "d"]))
+        if g.get(prefix + "cy"):
+            return dt.date(
+                cn_number(g[prefix + "cy"]), cn_number(g[prefix + "cm"]), cn_number(g[prefix + "cd"])
+            )
+    except ValueError:
+        return None
+    return None
+
+
+def time_from_match(m: re.Match) -> dt.time | None:
+    """Build a time of day from :data:`ct2rdf.patterns.TIME` groups (上午8时30分 → 08:30)."""
+    g = m.groupdict()
+    if not g.get("hh"):
+        return None
+    hour, minute = int(g["hh"]), int(g.get("mi") or 0)
+    if g.get("ampm") in ("下午", "晚上") and hour < 12:
+        hour += 12
+    try:
+        return dt.time(hour, minute)
+    except ValueError:
+        return None

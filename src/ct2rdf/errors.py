@@ -1,0 +1,30 @@
+"""The exceptions ct2rdf raises, each with an exit code for the CLI."""
+
+from __future__ import annotations
+
+
+class Ct2rdfError(Exception):
+    """Base class: a problem the user can act on.
+
+    The message reads ``<cause>. <fix>``; the CLI prints it as ``Error: …``.
+    """
+
+    exit_code = 2
+
+
+class InputError(Ct2rdfError):
+    """A bad input file: undecodable, empty, or not a recognizable document."""
+
+    def __init__(self, path: str, cause: str, fix: str):
+        self.path, self.cause, self.fix = path, cause, fix
+        super().__init__(f"{path}: {cause}. {fix}")
+
+
+class UsageError(Ct2rdfError):
+    """Bad options or arguments."""
+
+
+class ValidationFailed(Ct2rdfError):
+    """The graph does not conform to the shapes."""
+
+    exit_code = 1

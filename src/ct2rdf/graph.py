@@ -1,0 +1,255 @@
+"""Facts → an rdflib Graph.  The only module that calls ``Graph.add``.
+
+Every node has an IRI (no blank nodes), derived from the document symbol and
+the source offsets, so two runs over overlapping corpora merge cleanly in a
+triple store and the output is byte-stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+
+from . import __version__
+from .merge import Corpus, Entry
+from .model import Doc, ParaRef, Span
+from .namespace import CITO, CT, ELI, OA, PREFIXES
+from .reference import gazetteer, verbs
+from .symbols import Symbol
+
+_DOC_CLASS = {
+    "resolution": CT.Resolution,
+    "prst": CT.PresidentialStatement,
+    "letter": CT.Letter,
+    "document": CT.Document,
+    "other": CT.Document,
+}
+_PARA_CLASS = {"pp": CT.PreambularParagraph, "op": CT.OperativeParagraph, "p": None}
+
+
+def iri(base: str, path: str) -> URIRef:
+    """``base`` + ``path``, percent-encoding all but the IRI path characters ``( ) / .``."""
+    return URIRef(base + quote(path, safe="/().-_~"))
+
+
+class _Builder:
+    def __init__(self, base: str):
+        self.base = base
+        self.g = Graph()
+        for prefix, ns in PREFIXES.items():
+            self.g.bind(prefix, ns, override=True, replace=True)
+        self.run = iri(base, f"run/ct2rdf-{__version__}")
+
+    def add(self, s, p, o) -> None:
+        self.g.add((s, p, o))
+
+    # *** shared pieces ***
+
+    def body(self, key: str) -> URIRef:
+        return iri(self.base, f"org/{key}")
+
+    def doc_node(self, symbol: Symbol) -> URIRef:
+        return iri(self.base, symbol.path)
+
+    def generated(self, node: URIRef) -> None:
+        self.add(node, PROV.wasGeneratedBy, self.run)
+
+    def specific(self, expr: URIRef, doc: Doc, span: Span | None, source_span=None, quote_text=None):
+        """An oa:SpecificResource for a span, with position and quote selectors."""
+        if span is not None:
+            start, end = doc.norm.source_span(span.start, span.end)
+            quote_text = doc.quote(span)
+        else:
+            start, end = source_span
+        sr = URIRef(f"{expr}/span/{start}-{end}")
+        self._last = (start, end)
+        pos = URIRef(f"{expr}/pos/{start}-{end}")
+        qs = URIRef(f"{expr}/quote/{start}-{end}")
+        self.add(sr, RDF.type, OA.SpecificResource)
+        self.add(sr, OA.hasSource, expr)
+        self.add(sr, OA.hasSelector, pos)
+        self.add(sr, OA.hasSelector, qs)
+        self.add(pos, RDF.type, OA.TextPositionSelector)
+        self.add(pos, OA.start, Literal(start, datatype=XSD.integer))
+        self.add(pos, OA.end, Literal(end, datatype=XSD.integer))
+        self.add(qs, RDF.type, OA.TextQuoteSelector)
+        self.add(qs, OA.exact, Literal(quote_text))
+        return sr
+
+    def derived(self, node: URIRef, expr: URIRef, doc: Doc, span: Span | None, **kw) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.specific(expr, doc, span, **kw))
+
+    def annotation(self, kind: str, target: URIRef, expr, doc, span, motivation, key="", **kw):
+        sr = self.specific(expr, doc, span, **kw)
+        start, end = self._last
+        ann = URIRef(f"{expr}/{kind}/{start}-{end}" + (f"/{key}" if key else ""))
+        self.add(ann, RDF.type, OA.Annotation)
+        self.add(ann, OA.hasBody, target)
+        self.add(ann, OA.hasTarget, sr)
+        self.add(ann, OA.motivatedBy, motivation)
+        self.generated(ann)
+
+    # *** the parts of the graph ***
+
+    def run_activity(self) -> None:
+        self.add(self.run, RDF.type, PROV.Activity)
+        self.add(self.run, RDFS.label, Literal(f"ct2rdf {__version__}"))
+        self.add(self.run, CT.toolVersion, Literal(__version__))
+
+    def bodies(self) -> None:
+        for b in gazetteer().bodies:
+            node = self.body(b.key)
+            self.add(node, RDF.type, CT.Body)
+            self.add(node, RDF.type, ORG.Organization)
+            self.add(node, SKOS.prefLabel, Literal(b.zh, lang="zh"))
+            self.add(node, SKOS.prefLabel, Literal(b.en, lang="en"))
+            self.add(node, SKOS.notation, Literal(b.key))
+            for alias in b.aliases:
+                self.add(node, SKOS.altLabel, Literal(alias, lang="zh"))
+            if b.parent:
+                self.add(node, ORG.subOrganizationOf, self.body(b.parent))
+            if b.established_by:
+                self.add(node, CT.establishedBy, self.cited(b.established_by))
+
+    def cited(self, symbol: Symbol, date: dt.date | None = None) -> URIRef:
+        node = self.doc_node(symbol)
+        self.add(node, RDF.type, CT.Document)
+        if symbol.kind != "document":
+            self.add(node, RDF.type, _DOC_CLASS[symbol.kind])
+        self.add(node, DCTERMS.identifier, Literal(symbol.text))
+        if symbol.issuer:
+            self.add(node, CT.issuedBy, self.body(symbol.issuer))
+        if date is not None:
+            self.add(node, ELI.date_document, Literal(date, datatype=XSD.date))
+        return node
+
+    def verbs(self) -> None:
+        scheme = CT.ActionVerbs
+        self.add(scheme, RDF.type, SKOS.ConceptScheme)
+        self.add(scheme, SKOS.prefLabel, Literal("行动动词", lang="zh"))
+        self.add(scheme, SKOS.prefLabel, Literal("action verbs", lang="en"))
+
+    def entry(self, e: Entry, corpus: Corpus) -> None:
+        doc = e.result.doc
+        h = doc.structure.header
+        d = iri(self.base, e.path)
+        expr = URIRef(f"{d}/zh")
+        self.add(d, RDF.type, CT.Document)
+        if h.doc_type != "other":
+            self.add(d, RDF.type, _DOC_CLASS[h.doc_type])
+        self.generated(d)
+        if doc.symbol is not None:
+            self.add(d, DCTERMS.identifier, Literal(doc.symbol.text))
+        issuer = doc.symbol.issuer if doc.symbol else {"resolution": "SC", "prst": "SC"}.get(h.doc_type)
+        if issuer:
+            self.add(d, CT.issuedBy, self.body(issuer))
+        date = doc.date
+        if date:
+            self.add(d, ELI.date_document, Literal(date, datatype=XSD.date))
+        if h.title is not None:
+            self.add(d, DCTERMS.title, Literal(doc.quote(h.title), lang="zh"))
+        if h.agenda_item:
+            self.add(d, CT.agendaItem, Literal(h.agenda_item, lang="zh"))
+        for prop, value in ((CT.sender, h.sender), (CT.recipient, h.recipient),
+                            (CT.signatory, h.signatory), (CT.signatoryTitle, h.signatory_title)):
+            if value:
+                self.add(d, prop, Literal(value, lang="zh"))
+        if h.recipient:
+            key = gazetteer().lookup(h.recipient)
+            if key:
+                self.add(d, CT.addressedTo, self.body(key))
+        # the source text
+        self.add(expr, RDF.type, ELI.LegalExpression)
+        self.add(expr, ELI.realizes, d)
+        self.add(expr, DCTERMS.language, Literal("zh"))
+        self.add(expr, CT.sourceFile, Literal(doc.name))
+        self.add(expr, CT.sha256, Literal(doc.sha256))
+        self.add(expr, CT.encoding, Literal(doc.encoding))
+        self.add(expr, CT.traditionalScript, Literal(doc.norm.traditional))
+        self.generated(expr)
+        # the adopting meeting
+        if h.meeting_number:
+            mt = iri(self.base, f"S/PV.{h.meeting_number}")
+            self.add(d, CT.adoptedAt, mt)
+            self.add(mt, RDF.type, CT.Meeting)
+            self.add(mt, CT.meetingNumber, Literal(h.meeting_number, datatype=XSD.integer))
+            if h.date:
+                self.add(mt, DCTERMS.date, Literal(h.date, datatype=XSD.date))
+            self.derived(mt, expr, doc, h.meeting_span)
+            self.generated(mt)
+        # annexes
+        parts = {"": d}
+        for part in doc.structure.parts:
+            a = URIRef(f"{d}/{part.key}")
+            parts[part.key] = a
+            self.add(a, RDF.type, CT.Document)
+            self.add(a, RDF.type, CT.Annex)
+            self.add(a, DCTERMS.isPartOf, d)
+            self.add(a, DCTERMS.title, Literal(doc.quote(part.title or part.heading), lang="zh"))
+            self.derived(a, expr, doc, part.heading)
+            self.generated(a)
+        # paragraphs
+        for p in doc.structure.paragraphs:
+            node = self.paragraph(d, p.ref)
+            self.add(node, RDF.type, CT.Paragraph)
+            if _PARA_CLASS[p.ref.kind] is not None:
+                self.add(node, RDF.type, _PARA_CLASS[p.ref.kind])
+            self.add(node, ELI.is_part_of, parts[p.ref.part])
+            self.add(node, CT.number, Literal(p.ref.number, datatype=XSD.integer))
+            self.derived(node, expr, doc, p.span)
+            self.generated(node)
+        self.facts(e, d, expr, corpus)
+
+    def paragraph(self, d: URIRef, ref: ParaRef) -> URIRef:
+        return URIRef(f"{d}/{ref.path}")
+
+    def facts(self, e: Entry, d: URIRef, expr: URIRef, corpus: Corpus) -> None:
+        doc = e.result.doc
+        facts = e.result.facts
+        for c in facts.get("citations", ()):
+            target = self.cited(c.symbol, corpus.cited_dates.get(c.symbol))
+            self.add(d, DCTERMS.references, target)
+            if c.paragraph is not None:
+                self.add(self.paragraph(d, c.paragraph), CITO.cites, target)
+            self.annotation(
+                "cite", target, expr, doc, c.span, OA.linking,
+                source_span=c.source_span, quote_text=None if c.span else _url_quote(doc, c),
+            )
+        for i, m in enumerate(facts.get("meetings", ()), 1):
+            node = (
+                iri(self.base, f"S/PV.{m.number}") if m.number
+                else URIRef(f"{d}/meeting/{m.date.isoformat()}")
+            )
+            self.add(node, RDF.type, CT.Meeting)
+            self.add(node, DCTERMS.date, Literal(m.date, datatype=XSD.date))
+            if m.number:
+                self.add(node, CT.meetingNumber, Literal(m.number, datatype=XSD.integer))
+            if m.time:
+                self.add(node, CT.startTime, Literal(dt.datetime.combine(m.date, m.time), datatype=XSD.dateTime))
+            self.add(node, CT.virtual, Literal(m.virtual))
+            self.add(node, CT.describedIn, d)
+            for span in m.spans:
+                self.derived(node, expr, doc, span)
+            self.generated(node)
+
+
+def _url_quote(doc: Doc, c) -> str:
+    start, end = c.source_span
+    return doc.norm.source[start:end]
+
+
+def build_graph(corpus: Corpus, base: str) -> Graph:
+    """The whole graph for a merged corpus."""
+    b = _Builder(base)
+    b.run_activity()
+    b.bodies()
+    b.verbs()
+    for e in corpus.entries:
+        b.entry(e, corpus)
+    return b.g
+
+
+__all__ = ["build_graph", "iri", "verbs"]

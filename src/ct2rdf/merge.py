@@ -1,0 +1,106 @@
+"""Build-wide steps over every document's facts, deterministic whatever the input order.
+
+* IRI paths: a document with a symbol gets the symbol's path; one without
+  gets ``doc/<type>-<date>``, with ``-2``, ``-3`` on clashes ordered by the
+  file's sha256.
+* Duplicates: two files giving the same symbol keep the one with the lowest
+  sha256; the other is reported, not silently merged.
+* Cited documents: the dates that citing texts give them, one per symbol.
+* Mandate renewals: see :func:`link_renewals`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .pipeline import Result
+from .symbols import Symbol
+
+_TYPE_SLUG = {"resolution": "res", "prst": "prst", "letter": "letter", "other": "doc"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An input document and the IRI path it was given."""
+
+    path: str
+    result: Result
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the graph builder needs."""
+
+    entries: tuple[Entry, ...]
+    cited_dates: dict[Symbol, dt.date]
+    renewals: dict  # mandate key → earlier mandate key
+    warnings: tuple[str, ...]
+
+
+def merge(results: list[Result]) -> Corpus:
+    """Merge per-document results into one corpus."""
+    ok = sorted((r for r in results if r.doc is not None), key=lambda r: (r.doc.sha256, r.name))
+    warnings: list[str] = []
+    entries: list[Entry] = []
+    seen: dict[Symbol, Result] = {}
+    minted: dict[str, int] = defaultdict(int)
+    for r in ok:
+        doc = r.doc
+        if doc.symbol is not None:
+            if doc.symbol in seen:
+                warnings.append(
+                    f"{r.name}: same document as {seen[doc.symbol].name} ({doc.symbol}); skipped"
+                )
+                continue
+            seen[doc.symbol] = r
+            entries.append(Entry(doc.symbol.path, r))
+            continue
+        date = doc.date
+        stem = f"doc/{_TYPE_SLUG[doc.structure.header.doc_type]}-{date.isoformat() if date else 'undated'}"
+        minted[stem] += 1
+        entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", r))
+    entries.sort(key=lambda e: e.path)
+    return Corpus(tuple(entries), _cited_dates(entries, warnings), link_renewals(entries), tuple(warnings))
+
+
+def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.date]:
+    """One date per cited symbol: the most often given, the earliest on a tie.
+
+    Documents in the input keep their own date; citing texts do not override it.
+    """
+    own = {e.result.doc.symbol for e in entries if e.result.doc.symbol}
+    given: dict[Symbol, Counter] = defaultdict(Counter)
+    for e in entries:
+        for c in e.result.facts.get("citations", ()):
+            if c.date is not None and c.symbol not in own:
+                given[c.symbol][c.date] += 1
+    out = {}
+    for symbol, counts in sorted(given.items()):
+        best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[symbol] = best[0][0]
+        if len(best) > 1:
+            warnings.append(
+                f"{symbol} is given different dates ({', '.join(str(d) for d, _ in best)}); using {best[0][0]}"
+            )
+    return out
+
+
+def link_renewals(entries: list[Entry]) -> dict:
+    """Link each mandate to the latest earlier mandate of the same holder and kind.
+
+    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; filled in
+    once mandates are extracted.
+    """
+    found = []
+    for e in entries:
+        for m in e.result.facts.get("mandates", ()):
+            found.append((m.holder, m.kind, m.end, e.path, m.key))
+    out = {}
+    for holder, kind, end, path, key in found:
+        earlier = [f for f in found if f[0] == holder and f[1] == kind and f[2] < end]
+        if earlier:
+            prev = max(earlier, key=lambda f: (f[2], f[3], f[4]))
+            out[(path, key)] = (prev[3], prev[4])
+    return out

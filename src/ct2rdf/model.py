@@ -1,0 +1,147 @@
+"""The frozen values that cross stage boundaries.
+
+Spans are offsets into the *normalized* text of one document
+(:class:`ct2rdf.normalize.Normalized`); the graph builder maps them back to
+source offsets.  Nothing here knows about rdflib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .normalize import Normalized
+from .symbols import Symbol
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """``[start, end)`` in a document's normalized text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, order=True)
+class ParaRef:
+    """Which paragraph: ``part`` is ``""`` for the document, ``"annex/1"`` for its annex.
+
+    ``kind`` is ``pp`` (preambular), ``op`` (operative) or ``p`` (unnumbered).
+    """
+
+    part: str
+    kind: str
+    number: int
+
+    @property
+    def path(self) -> str:
+        """The IRI path below the document: ``op/2``, ``annex/1/p/3``."""
+        return f"{self.part + '/' if self.part else ''}{self.kind}/{self.number}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph with its sub-items and attached footnote numbers."""
+
+    ref: ParaRef
+    span: Span
+    footnotes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Part:
+    """An annex: its key (``annex/1``), heading and title spans."""
+
+    key: str
+    heading: Span
+    title: Span | None
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the opening lines say about the document."""
+
+    doc_type: str  # resolution | prst | letter | other
+    title: Span | None = None
+    symbol: Symbol | None = None
+    symbol_span: Span | None = None
+    date: dt.date | None = None
+    date_span: Span | None = None
+    meeting_number: int | None = None
+    meeting_span: Span | None = None
+    agenda_item: str | None = None
+    sender: str | None = None
+    recipient: str | None = None
+    signatory: str | None = None
+    signatory_title: str | None = None
+    header_spans: tuple[Span, ...] = ()  # title and header lines: never citations
+
+
+@dataclass(frozen=True)
+class Structure:
+    """A document's header, paragraphs and annexes."""
+
+    header: Header
+    paragraphs: tuple[Paragraph, ...]
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One input document, ready for the extractors."""
+
+    name: str  # path relative to the input root
+    sha256: str
+    encoding: str
+    norm: Normalized
+    structure: Structure
+    symbol: Symbol | None  # the final symbol (catalog, header or title)
+    date: dt.date | None  # the text's date, else the catalog's
+    catalog: dict = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def paragraph_at(self, pos: int) -> Paragraph | None:
+        """The paragraph holding normalized offset ``pos``, or None.
+
+        A position inside a footnote belongs to the paragraph whose marker
+        refers to that footnote.
+        """
+        for p in self.structure.paragraphs:
+            if p.span.start <= pos < p.span.end:
+                return p
+        for b in self.norm.blocks:
+            if b.kind == "footnote" and b.start <= pos < b.end:
+                return next((p for p in self.structure.paragraphs if b.number in p.footnotes), None)
+        return None
+
+    def quote(self, span: Span) -> str:
+        return self.norm.text[span.start : span.end]
+
+
+# *** Facts: what the extractors return ***
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One place a document is cited."""
+
+    symbol: Symbol
+    span: Span | None  # None for a citation found only in a URL line
+    paragraph: ParaRef | None
+    date: dt.date | None = None  # the cited document's date, where the text gives it
+    source_span: tuple[int, int] | None = None  # for URL lines: source offsets
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting the text describes (not the adopting meeting)."""
+
+    date: dt.date
+    time: dt.time | None
+    virtual: bool
+    number: int | None
+    spans: tuple[Span, ...]
+    paragraphs: tuple[ParaRef | None, ...]

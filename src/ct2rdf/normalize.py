@@ -1,0 +1,316 @@
+"""Source text → normalized paragraphs, with a map back to every source character.
+
+Every step only maps characters one to one or deletes them, so each
+character of the normalized text knows the source character it came from:
+``Normalized.offsets[i]`` is the index, in the decoded source, of
+``Normalized.text[i]``.  Provenance selectors are computed from that map.
+
+Steps, in order:
+
+1. Fold each character: NFKC where it keeps the length (``，`` → ``,``,
+   ``（`` → ``(``, U+3000 → space), then OpenCC ``t2s`` (Traditional →
+   Simplified), which is length-preserving character for character.
+2. Classify lines: URL lines (kept aside, they carry citations), footnote
+   rules and footnote bodies, and ordinary text.
+3. Join lines into paragraphs.  Two PDF layouts are recognized: "layout",
+   where a paragraph's last line ends in a space, and "block", one paragraph
+   per line with page breaks inside paragraphs.
+4. Delete footnote markers glued to the text (``若干关键决议1 中``) when a
+   footnote with that number exists.
+5. Delete every whitespace run except one between two ASCII letters or digits.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import patterns as P
+
+# Variants OpenCC's t2s keeps but the gazetteer and verb lists spell otherwise.
+# Each pair is of equal length so the offset map stays one to one.
+_VARIANTS = (("著重", "着重"),)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of normalized text: ``text[start:end]``.
+
+    ``kind`` is ``"body"`` or ``"footnote"``; ``number`` is a footnote's number.
+    """
+
+    start: int
+    end: int
+    kind: str = "body"
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A footnote marker deleted from a body block."""
+
+    number: int
+    block: int  # index of the body block that holds it
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
+class UrlLine:
+    """A line holding only a URL, with its place in the source."""
+
+    url: str
+    source_start: int
+    source_end: int
+    block: int | None  # the body block it interrupts or follows, if any
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalized text of one source, its blocks and its offset map."""
+
+    source: str
+    text: str
+    offsets: tuple[int, ...]
+    blocks: tuple[Block, ...]
+    markers: tuple[Marker, ...]
+    urls: tuple[UrlLine, ...]
+    traditional: bool
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalized span ``[start, end)`` to a source span."""
+        if end <= start:
+            raise ValueError(f"empty span {start}:{end}")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def block_text(self, i: int) -> str:
+        """The text of block ``i``."""
+        b = self.blocks[i]
+        return self.text[b.start : b.end]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: keeps `ct2rdf --help` fast
+
+    return opencc.OpenCC("t2s")
+
+
+def fold(source: str) -> tuple[str, bool]:
+    """Fold ``source`` character by character; return it and whether t2s changed it.
+
+    The result has exactly the length of ``source``.
+    """
+    chars = []
+    for c in source:
+        if c.isascii():
+            chars.append(c)
+            continue
+        n = unicodedata.normalize("NFKC", c)
+        chars.append(n if len(n) == 1 else c)
+    folded = "".join(chars)
+    converted = _convert_same_length(folded)
+    for old, new in _VARIANTS:
+        converted = converted.replace(old, new)
+    return converted, converted != folded
+
+
+def _convert_same_length(text: str) -> str:
+    conv = _t2s().convert
+    out = conv(text)
+    if len(out) == len(text):
+        return out
+    # A phrase rule changed the length somewhere: fall back line by line,
+    # then character by character, so offsets stay one to one.
+    lines = []
+    for line in text.split("\n"):
+        c = conv(line)
+        if len(c) != len(line):
+            c = "".join(x if len(x := conv(ch)) == 1 else ch for ch in line)
+        lines.append(c)
+    return "\n".join(lines)
+
+
+@dataclass
+class _Line:
+    start: int  # source offset of the first character
+    text: str  # folded text, without the newline
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _lines(folded: str) -> list[_Line]:
+    out, pos = [], 0
+    for raw in folded.split("\n"):
+        out.append(_Line(pos, raw))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_layout(lines: list[_Line]) -> bool:
+    """True for the PDF layout whose paragraphs end in a trailing space."""
+    text = [ln.text for ln in lines if not ln.blank and not P.URL_LINE_RE.match(ln.text)]
+    if not text:
+        return False
+    trailing = sum(1 for t in text if t != t.rstrip())
+    return trailing / len(text) >= 0.1
+
+
+def normalize(source: str) -> Normalized:
+    """Normalize a decoded source text (see the module docstring)."""
+    folded, traditional = fold(source)
+    lines = _lines(folded)
+    layout = _is_layout(lines)
+
+    # Pass 1: sort lines into paragraphs (lists of line indexes), footnotes and URLs.
+    paragraphs: list[list[int]] = []
+    footnotes: list[tuple[int, list[int], int]] = []  # (number, lines, paragraph count at rule)
+    url_lines: list[tuple[int, int]] = []  # (line index, paragraph index or -1)
+    in_footnotes = False
+    prev_body: _Line | None = None
+    current_fn: tuple[int, list[int], int] | None = None
+    for i, ln in enumerate(lines):
+        t = ln.text
+        if ln.blank:
+            continue
+        if P.URL_LINE_RE.match(t):
+            url_lines.append((i, len(paragraphs) - 1))
+            in_footnotes = False
+            continue
+        if P.FOOTNOTE_RULE_RE.match(t):
+            in_footnotes = True
+            current_fn = None
+            continue
+        if in_footnotes:
+            m = P.FOOTNOTE_ITEM_RE.match(t)
+            if m:
+                current_fn = (int(m.group(1)), [i], len(paragraphs))
+                footnotes.append(current_fn)
+                continue
+            if current_fn is not None and not P.PARAGRAPH_START_RE.match(t):
+                current_fn[1].append(i)
+                continue
+            in_footnotes = False
+        if prev_body is None or _starts_paragraph(prev_body.text, t, layout):
+            paragraphs.append([i])
+        else:
+            paragraphs[-1].append(i)
+        prev_body = ln
+
+    # Pass 2: find footnote markers in the paragraphs before each footnote block.
+    deleted: dict[int, list[tuple[int, int]]] = {}  # line index → spans within the line
+    markers: list[tuple[int, int, int, int]] = []  # (number, paragraph, source start, end)
+    for number, _, para_count in footnotes:
+        found = None
+        for p in range(min(para_count, len(paragraphs)) - 1, -1, -1):
+            for li in reversed(paragraphs[p]):
+                for m in reversed(list(P.FOOTNOTE_MARKER_RE.finditer(lines[li].text))):
+                    if int(m.group(1)) == number and (m.start(1), m.end(1)) not in deleted.get(li, ()):
+                        found = (p, li, m.start(1), m.end(1))
+                        break
+                if found:
+                    break
+            if found:
+                break
+        if found:
+            p, li, s, e = found
+            deleted.setdefault(li, []).append((s, e))
+            markers.append((number, p, lines[li].start + s, lines[li].start + e))
+
+    # Pass 3: emit normalized text.
+    text: list[str] = []
+    offsets: list[int] = []
+    blocks: list[Block] = []
+
+    def emit(line_ids: list[int], kind: str, number: int | None, skip_prefix: int = 0) -> None:
+        if blocks:
+            text.append("\n")
+            offsets.append(offsets[-1] if offsets else 0)
+        start = len(text)
+        pending_space: int | None = None
+        for n, li in enumerate(line_ids):
+            ln = lines[li]
+            body = ln.text
+            first = 0
+            if n == 0:
+                m = P.HEADING_MARK_RE.match(body)
+                first = m.end() if m and "#" in m.group(0) else 0
+                first = max(first, skip_prefix)
+            cuts = deleted.get(li, ())
+            for j in range(first, len(body)):
+                if any(s <= j < e for s, e in cuts):
+                    continue
+                ch = body[j]
+                if ch.isspace() or ch in "\u200b\ufeff":
+                    if pending_space is None:
+                        pending_space = ln.start + j
+                    continue
+                if pending_space is not None:
+                    if len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch):
+                        text.append(" ")
+                        offsets.append(pending_space)
+                    pending_space = None
+                text.append(ch)
+                offsets.append(ln.start + j)
+            # the line break itself is whitespace between lines
+            if pending_space is None:
+                pending_space = ln.start + len(body)
+        if len(text) == start:  # nothing but whitespace: drop the separator again
+            if blocks:
+                text.pop()
+                offsets.pop()
+            return
+        blocks.append(Block(start, len(text), kind, number))
+
+    para_block: dict[int, int] = {}
+    for p, ids in enumerate(paragraphs):
+        before = len(blocks)
+        emit(ids, "body", None)
+        if len(blocks) > before:
+            para_block[p] = len(blocks) - 1
+    for number, ids, _ in footnotes:
+        prefix = P.FOOTNOTE_ITEM_RE.match(lines[ids[0]].text).end()
+        emit(ids, "footnote", number, skip_prefix=prefix)
+
+    def block_of(p: int) -> int | None:
+        while p >= 0 and p not in para_block:
+            p -= 1
+        return para_block.get(p)
+
+    return Normalized(
+        source=source,
+        text="".join(text),
+        offsets=tuple(offsets),
+        blocks=tuple(blocks),
+        markers=tuple(
+            Marker(n, b, s, e) for n, p, s, e in markers if (b := block_of(p)) is not None
+        ),
+        urls=tuple(
+            UrlLine(
+                P.URL_LINE_RE.match(lines[li].text).group(1),
+                lines[li].start + len(lines[li].text) - len(lines[li].text.lstrip()),
+                lines[li].start + len(lines[li].text.rstrip()),
+                block_of(p),
+            )
+            for li, p in url_lines
+        ),
+        traditional=traditional,
+    )
+
+
+def _ascii_alnum(c: str) -> bool:
+    return c.isascii() and c.isalnum()
+
+
+def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:
+    """Whether ``line`` opens a new paragraph after the body line ``prev``."""
+    if layout:
+        # Quotes open lines inside paragraphs here; only numbers and items count.
+        return prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
+    if P.PARAGRAPH_START_RE.match(line):
+        return True
+    stripped = prev.strip()
+    return bool(P.BLOCK_LINE_END_RE.search(stripped)) or len("".join(stripped.split())) <= 30

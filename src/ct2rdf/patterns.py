@@ -1,0 +1,234 @@
+"""Every regular expression ct2rdf uses, in one place.
+
+House rules:
+
+* Constants are named ``*_RE`` and built from the small helpers below, so a
+  fix to, say, the date grammar reaches every pattern that embeds a date.
+* Above each constant: two or three real examples it must match.
+* Unless a comment says otherwise, patterns run over *normalized* text
+  (see :mod:`ct2rdf.normalize`): NFKC per character (so ``，（）：；`` are
+  ASCII), Traditional folded to Simplified, and every whitespace run removed
+  except a single space between two ASCII letters or digits.  That is why the
+  patterns below have no ``\\s*`` between CJK characters and digits.
+* Order matters inside alternations: longer, more specific forms first.
+"""
+
+from __future__ import annotations
+
+import re
+
+# *** Helpers for building patterns ***
+
+
+def alt(*parts: str) -> str:
+    """Join alternatives into one non-capturing group, longest first."""
+    return "(?:" + "|".join(sorted(parts, key=len, reverse=True)) + ")"
+
+
+def named(name: str, pattern: str) -> str:
+    """Wrap ``pattern`` in a named group."""
+    return f"(?P<{name}>{pattern})"
+
+
+def unnamed(pattern: str) -> str:
+    """Turn every named group of ``pattern`` into a non-capturing one."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def prefixed(prefix: str, pattern: str) -> str:
+    """Rename every named group ``(?P<x>`` in ``pattern`` to ``prefix_x``."""
+    return pattern.replace("(?P<", f"(?P<{prefix}_")
+
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CN_DIGIT = "〇零一二三四五六七八九"
+CN_NUMERAL = CN_DIGIT + "十百千两"
+# A year of the UN era, 1945-2099.
+YEAR = r"(?:19[4-9]\d|20\d\d)"
+
+# Dates in Arabic or Chinese numerals, whitespace already removed.
+#   2013年12月17日 · 2004年3月26日 · 二〇一三年十二月十七日
+DATE = (
+    r"(?:"
+    + named("y", YEAR) + "年" + named("m", r"\d{1,2}") + "月" + named("d", r"\d{1,2}") + "日"
+    + "|"
+    + named("cy", f"[{CN_DIGIT}]{{4}}") + "年"
+    + named("cm", "[一二三四五六七八九十]{1,2}") + "月"
+    + named("cd", "[一二三四五六七八九十]{1,3}") + "日"
+    + r")"
+)
+# A time of day after a date.  上午8时30分 · 下午3时 · 15:00
+TIME = (
+    r"(?:" + named("ampm", "上午|下午|晚上|中午") + r"?"
+    + named("hh", r"\d{1,2}") + r"(?:时|点|:)" + r"(?:" + named("mi", r"\d{1,2}") + r"分?)?)"
+)
+
+# *** Source-line patterns (run on folded but not yet joined lines) ***
+
+# A line that is nothing but a URL; PDFs of UN documents put runs of them
+# inside paragraphs.   https://undocs.org/ch/S/RES/1373(2001)
+URL_LINE_RE = re.compile(r"^\s*(https?://\S+)\s*$")
+
+# The rule that opens a footnote block.   __________________
+FOOTNOTE_RULE_RE = re.compile(r"^\s*_{5,}\s*$")
+
+# The first line of one footnote: its number, then a space.
+#    1 包括第 1624(2005)、…    · 3 也被一些国家认定为…
+# (a continuation line such as "2354(2017)、…" has no space after the digits)
+FOOTNOTE_ITEM_RE = re.compile(r"^\s*(\d{1,2})\s+(?=\S)")
+
+# A footnote marker glued to the text it annotates; deleted only when a
+# footnote with that number exists.   若干关键决议1 中 · 的执行。2 这些 · 冒头。3
+# Not "每隔 180 天" or "1267 监察组" (a space precedes the digits) nor
+# "上午 8 时" (a unit follows).
+FOOTNOTE_MARKER_RE = re.compile(
+    rf"(?<=[{CJK}。；;，,、”》)])(\d{{1,2}})(?=\s|$)(?!\s*[时点年月日天分个次项名号周倍%])"
+)
+
+# A line that starts a paragraph whatever the layout:
+#   1. 2001 年 9 月… · 12. 指示… · “安全理事会… · (a) 会员国… · – 评估… · ## 第…
+PARAGRAPH_START_RE = re.compile(
+    r"^\s*(?:\d{1,3}[.．](?!\d)|[“\"]|[(（][a-z][)）]|[–—]\s|#)"
+)
+
+# The numbered or itemized subset of PARAGRAPH_START_RE.   12. 指示… · (a) … · – 评估…
+NUMBERED_START_RE = re.compile(r"^\s*(?:\d{1,3}[.．](?!\d)|[(（][a-z][)）]|[–—]\s)")
+
+# Lines that end a paragraph in "block" layout (one paragraph per line).
+#   …会员国合作, · 安全理事会， · …行动。 · 声明如下：
+BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
+
+# Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
+HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
+
+# *** Structure patterns (whole normalized paragraphs) ***
+
+# A resolution's title, as printed or as a web page gives it.
+#   第2129(2013)号决议 · 联合国安理会第1535(2004)号决议 · 安全理事会第1963(2010)号决议
+RES_TITLE_RE = re.compile(
+    r"^(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
+    + r"\(" + named("year", YEAR) + r"\)号?决议$"
+)
+
+# A presidential statement's heading, with the web form that carries the
+# symbol.   安全理事会主席声明 · 联合国安理会主席声明2004年第31号
+PRST_TITLE_RE = re.compile(
+    r"^(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
+    r"(?:" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号)?$"
+)
+
+# The opening of a presidential statement.
+#   安全理事会主席在2012年5月4日安全理事会第6765次会议上,就安理会…代表安理会发表声明如下:
+#   2021年1月12日,依照…安全理事会主席就安理会审议的题为…代表安理会发表声明如下:
+PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如下)?声明|声明如下")
+
+# A header line that is just a symbol.   S/RES/2617(2021) · S/PRST/2004/31
+SYMBOL_LINE_RE = re.compile(
+    r"^" + named("symbol", r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/"
+                 + YEAR + r"/\d{1,4}") + r"$"
+)
+
+# A header line that is just a date.   2004年10月19日
+DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
+
+# The adoption line of a resolution.
+#   安全理事会2013年12月17日第7086次会议通过 · 2010年12月20日安全理事会第6459次会议通过
+ADOPTION_RE = re.compile(
+    r"^(?:安全理事会|安理会)?" + DATE + r"(?:安全理事会|安理会)?(?:在其)?第"
+    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?通过$"
+)
+
+# "At its Nth meeting on DATE" inside a statement's opening.
+#   安全理事会主席在2012年5月4日安全理事会第6765次会议上
+MEETING_MENTION_RE = re.compile(
+    r"(?:在)?" + DATE + r"(?:安全理事会|安理会)?(?:举行的)?第" + named("meeting", r"\d{1,5}") + r"次会议"
+)
+
+# The agenda item of a statement.   题为“恐怖行为对国际和平与安全造成的威胁”的项目
+AGENDA_ITEM_RE = re.compile(r"题为[“\"]" + named("item", r"[^”\"]{2,200}") + r"[”\"]的(?:项目|议题|议程项目)")
+
+# The council line that opens a resolution's preamble.   安全理事会,
+COUNCIL_LINE_RE = re.compile(r"^(?:联合国)?(?:安全理事会|安理会)[,:]?$")
+
+# A letter's heading (and its annex's).
+#   2020年12月30日突尼斯常驻联合国代表给秘书长的信
+#   2020年12月30日突尼斯常驻联合国代表给秘书长的信的附件
+LETTER_TITLE_RE = re.compile(
+    r"^" + DATE + named("sender", r"[^给]{2,60}?") + "给" + named("recipient", r"[^的]{2,40}?")
+    + r"的(?:信|函|普通照会)" + named("annex", r"的附件(?:[一二三四五六七八九十\d]{0,3})?") + r"?$"
+)
+
+# A bare annex heading.   附件 · 附件二
+ANNEX_LINE_RE = re.compile(r"^附件[一二三四五六七八九十\d]{0,3}$")
+
+# A signature line.   塔里克·拉德卜(签名)
+SIGNATURE_RE = re.compile(r"^" + named("name", r"[^()]{2,40}") + r"\((?:签名|签字)\)$")
+
+# A paragraph's printed number.   1.强调… · 27.决定继续积极处理此案。 · 4.2001年以来
+# (normalization removed the space after "4.", so a digit may follow)
+OPERATIVE_NUMBER_RE = re.compile(r"^" + named("n", r"\d{1,3}") + r"[.．]")
+
+# A sub-item of a paragraph.   (a)会员国在履行… · –评估风险… · a、… · 1、…
+SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[–—]|[a-z][、.)]|\d{1,2}、)")
+
+# A meeting described in running text: the next sentence after a date and
+# time says it is held.
+#   会议将以虚拟形式于2021年1月12日上午8时30分举行
+#   此次通报会将是部长级的虚拟会议,于2021年1月12日上午8时30分举行
+MEETING_HELD_RE = re.compile(
+    r"(?P<before>[^。;]{0,40})" + r"于?" + DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行"
+)
+
+# *** Citation patterns ***
+
+# A full Security Council resolution symbol.   S/RES/2129(2013) · S/RES/2467(2019)
+SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"\(" + named("year", YEAR) + r"\)"
+# A presidential statement symbol.   S/PRST/2005/64 · S/PRST/2012/17
+PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
+# A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
+GA_RES_SYMBOL = r"A/RES/" + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}")
+# Other document symbols: Council and Assembly documents.   S/2015/939 · S/2020/372 · A/64/297
+DOC_SYMBOL = named("organ", "[SA]") + "/" + named("series", r"\d{2,4}") + "/" + named("num", r"\d{1,5}")
+
+# Any symbol printed in the text.
+#   (A/RES/60/288) · S/2018/1177 · S/PRST/2005/64 · 大会第A/RES/66/10号决议
+SYMBOL_RE = re.compile(
+    r"(?<![A-Za-z0-9/])(?:"
+    + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
+    + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL)
+    + r")(?![0-9/])"
+)
+
+# An undocs.org link (source lines, not normalized text).
+#   https://undocs.org/ch/S/RES/2467(2019) · https://undocs.org/zh/S/2015/939
+UNDOCS_URL_RE = re.compile(
+    r"https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|ru|es|ar)/)?" + named("symbol", r"[A-Za-z0-9/().\-]+")
+)
+
+# One item of a resolution list: an optional date, 第, number, optional year.
+#   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
+RES_ITEM = (
+    r"(?:" + prefixed("i", DATE) + r")?第?" + named("num", r"\d{1,4}")
+    + r"(?:\(" + named("year", YEAR) + r"\))?号?"
+)
+RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)
+# Words that join the items of a list.   、 · 和 · 以及 · ,
+LIST_JOIN = alt("、", "和", "及", "以及", ",", "或", "与")
+
+# A list of resolutions sharing one 决议, each item as RES_ITEM.
+#   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议
+#   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议
+#   第1535(2004)号、2007年12月10日第1787(2007)号…决议 · 第1373(2001)决议 · 按1624(2005)号决议
+RES_LIST_RE = re.compile(
+    named("ga", "大会") + "?"
+    + r"(?<![\d/A-Za-z])"
+    + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
+    + "决议"
+)
+
+# A General Assembly resolution by session and number, without "A/RES/".
+#   大会第64/235号决议 · 大会2009年12月24日第64/235号决议 · 大会第66/10号决议
+GA_RES_SHORT_RE = re.compile(
+    r"(?<![A-Za-z/\d])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
+    + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?决议"
+)

@@ -1,0 +1,120 @@
+"""Reference data shipped with the package: gazetteer, verbs, resolution years.
+
+Per-document work is a pure function of (file bytes, reference data); this
+module loads the reference data once and hands it around as one frozen value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .symbols import Symbol, parse
+
+
+def data_text(name: str) -> str:
+    """The text of ``ct2rdf/data/<name>``."""
+    return resources.files("ct2rdf").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class ResolutionYears:
+    """Ranges of Security Council resolution numbers adopted in each year.
+
+    Resolution numbers rise monotonically, so a number falls in at most one
+    range.  A number in a gap between ranges (where the table is unsure of a
+    year boundary) gets no year.
+    """
+
+    rows: tuple[tuple[int, int, int], ...]  # (first, last, year), sorted by first
+
+    def year_of(self, number: int) -> int | None:
+        """The year resolution ``number`` was adopted, or None if unsure."""
+        i = bisect.bisect_right([r[0] for r in self.rows], number) - 1
+        if i >= 0 and self.rows[i][0] <= number <= self.rows[i][1]:
+            return self.rows[i][2]
+        return None
+
+
+@lru_cache(maxsize=1)
+def resolution_years() -> ResolutionYears:
+    """Load ``data/sc_resolution_years.csv``."""
+    rows = [
+        (int(r["first"]), int(r["last"]), int(r["year"]))
+        for r in csv.DictReader(
+            line for line in data_text("sc_resolution_years.csv").splitlines()
+            if not line.startswith("#")
+        )
+    ]
+    return ResolutionYears(tuple(sorted(rows)))
+
+
+@dataclass(frozen=True)
+class BodyEntry:
+    """One body of the gazetteer (see ``data/bodies.toml`` for the fields)."""
+
+    key: str
+    zh: str
+    en: str
+    aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    resolutions: tuple[int, ...] = ()
+    parent: str | None = None
+    established_by: Symbol | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The preferred name and every alias."""
+        return (self.zh, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The bodies, with lookups derived from the one tuple."""
+
+    bodies: tuple[BodyEntry, ...]
+
+    def get(self, key: str) -> BodyEntry:
+        return next(b for b in self.bodies if b.key == key)
+
+    def lookup(self, name: str) -> str | None:
+        """The key of the body called ``name`` (preferred name or alias), if any."""
+        return next((b.key for b in self.bodies if name in b.names), None)
+
+    def by_resolution(self, number: int) -> str | None:
+        """The key of the committee set up by resolution ``number``, if any."""
+        return next((b.key for b in self.bodies if number in b.resolutions), None)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load ``data/bodies.toml``."""
+    raw = tomllib.loads(data_text("bodies.toml"))
+    bodies = []
+    for row in raw["body"]:
+        est = row.pop("established_by", None)
+        fields = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+        bodies.append(BodyEntry(**fields, established_by=parse(est) if est else None))
+    keys = {b.key for b in bodies}
+    for b in bodies:
+        if b.parent and b.parent not in keys:
+            raise ValueError(f"bodies.toml: {b.key} has unknown parent {b.parent}")
+    return Gazetteer(tuple(bodies))
+
+
+@lru_cache(maxsize=1)
+def verbs() -> tuple[tuple[str, str, str], ...]:
+    """The action verbs: ``(zh, slug, en)`` rows of ``data/verbs.tsv``."""
+    rows = []
+    for line in data_text("verbs.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            zh, slug, en = line.split("\t")
+            rows.append((zh, slug, en))
+    return tuple(rows)

@@ -1,0 +1,257 @@
+"""Normalized blocks → header, paragraphs and annexes.
+
+The document type comes from the text itself: a resolution has a title
+``第N(YYYY)号决议`` and an adoption line; a presidential statement a heading
+``安全理事会主席声明`` or an opening ``…声明如下``; a letter a heading
+``DATE…给…的信``.  In a resolution the printed number, not the verb, makes a
+paragraph operative; sub-items (``(a)``, ``–``) belong to the paragraph before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import patterns as P
+from .dates import date_from_match
+from .model import Header, Paragraph, ParaRef, Part, Span, Structure
+from .normalize import Normalized
+from .symbols import Symbol, parse, prst, sc_resolution
+
+# How many leading blocks may hold header lines (symbol, date, title, adoption line).
+_HEADER_WINDOW = 8
+# A heading inside a letter or annex: short and without sentence punctuation.
+_HEADING_MAX = 24
+_SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
+
+
+def classify(norm: Normalized) -> str:
+    """Return ``resolution``, ``prst``, ``letter`` or ``other``."""
+    for i in _body_blocks(norm)[:_HEADER_WINDOW]:
+        t = norm.block_text(i)
+        if P.RES_TITLE_RE.match(t) or P.ADOPTION_RE.match(t):
+            return "resolution"
+        if P.PRST_TITLE_RE.match(t) or P.PRST_INTRO_RE.search(t):
+            return "prst"
+        m = P.LETTER_TITLE_RE.match(t)
+        if m and not m.group("annex"):
+            return "letter"
+    return "other"
+
+
+def _body_blocks(norm: Normalized) -> list[int]:
+    return [i for i, b in enumerate(norm.blocks) if b.kind == "body"]
+
+
+def _span(norm: Normalized, i: int, skip: int = 0) -> Span:
+    b = norm.blocks[i]
+    return Span(b.start + skip, b.end)
+
+
+def parse_structure(norm: Normalized) -> Structure:
+    """Find the header, paragraphs and annexes of a normalized document."""
+    doc_type = classify(norm)
+    blocks = _body_blocks(norm)
+    header: dict = {"doc_type": doc_type}
+    header_spans: list[Span] = []
+
+    # Header lines common to every type: a bare symbol, a bare date, a web title.
+    pos = 0
+    while pos < min(len(blocks), _HEADER_WINDOW):
+        i = blocks[pos]
+        t = norm.block_text(i)
+        m = P.SYMBOL_LINE_RE.match(t)
+        if m:
+            header.setdefault("symbol", parse(m.group("symbol")))
+            header.setdefault("symbol_span", _span(norm, i))
+        elif (m := P.DATE_LINE_RE.match(t)) and doc_type != "letter":
+            header.setdefault("date", date_from_match(m))
+            header.setdefault("date_span", _span(norm, i))
+        elif (m := P.RES_TITLE_RE.match(t)) and doc_type == "resolution":
+            header["title"] = _span(norm, i)
+            header.setdefault("symbol", sc_resolution(int(m.group("num")), int(m.group("year"))))
+            header.setdefault("symbol_span", _span(norm, i))
+        elif (m := P.PRST_TITLE_RE.match(t)) and doc_type == "prst":
+            header["title"] = _span(norm, i)
+            if m.group("num"):
+                header.setdefault("symbol", prst(int(m.group("year")), int(m.group("num"))))
+                header.setdefault("symbol_span", _span(norm, i))
+        else:
+            break
+        header_spans.append(_span(norm, i))
+        pos += 1
+
+    body = blocks[pos:]
+    if doc_type == "resolution":
+        paragraphs, parts = _resolution(norm, body, header, header_spans)
+    elif doc_type == "prst":
+        paragraphs, parts = _statement(norm, body, header, header_spans)
+    elif doc_type == "letter":
+        paragraphs, parts = _letter(norm, body, header, header_spans)
+    else:
+        if body and "title" not in header and _is_heading(norm.block_text(body[0])):
+            header["title"] = _span(norm, body[0])
+            header_spans.append(header["title"])
+            body = body[1:]
+        paragraphs, parts = _plain(norm, body, ""), ()
+    header["header_spans"] = tuple(header_spans)
+    paragraphs = _attach_footnotes(norm, paragraphs)
+    return Structure(Header(**header), tuple(paragraphs), tuple(parts))
+
+
+def _is_heading(t: str) -> bool:
+    return len(t) <= _HEADING_MAX and not _SENTENCE_PUNCT_RE.search(t)
+
+
+def _resolution(norm, body, header, header_spans):
+    rest = list(body)
+    while rest:
+        i = rest[0]
+        t = norm.block_text(i)
+        m = P.ADOPTION_RE.match(t)
+        if m:
+            header["date"] = date_from_match(m)
+            header["date_span"] = header["meeting_span"] = _span(norm, i)
+            header["meeting_number"] = int(m.group("meeting"))
+            header_spans.append(_span(norm, i))
+            rest.pop(0)
+            continue
+        if P.COUNCIL_LINE_RE.match(t):
+            header_spans.append(_span(norm, i))
+            rest.pop(0)
+        break
+    paragraphs: list[Paragraph] = []
+    preambular = 0
+    annex_at = next((k for k, i in enumerate(rest) if P.ANNEX_LINE_RE.match(norm.block_text(i))), None)
+    main, annex = (rest, []) if annex_at is None else (rest[:annex_at], rest[annex_at:])
+    for i in main:
+        t = norm.block_text(i)
+        m = P.OPERATIVE_NUMBER_RE.match(t)
+        if m:
+            paragraphs.append(Paragraph(ParaRef("", "op", int(m.group("n"))), _span(norm, i)))
+        elif paragraphs and (paragraphs[-1].ref.kind == "op" or P.SUBITEM_RE.match(t)):
+            last = paragraphs[-1]  # a sub-item or a page-broken continuation
+            paragraphs[-1] = Paragraph(last.ref, Span(last.span.start, norm.blocks[i].end))
+        else:
+            preambular += 1
+            paragraphs.append(Paragraph(ParaRef("", "pp", preambular), _span(norm, i)))
+    parts = ()
+    if annex:
+        part = Part("annex/1", _span(norm, annex[0]), None)
+        paragraphs += _plain(norm, annex[1:], part.key)
+        parts = (part,)
+    return paragraphs, parts
+
+
+def _statement(norm, body, header, header_spans):
+    rest = list(body)
+    # The opening paragraph: date, meeting, agenda item, then "声明如下".
+    for k, i in enumerate(rest[:3]):
+        t = norm.block_text(i)
+        if P.PRST_INTRO_RE.search(t):
+            _statement_intro(norm, i, t, header)  # not a header span: it may cite (S/2020/372)
+            rest = rest[k + 1 :]
+            break
+    paragraphs: list[Paragraph] = []
+    for i in rest:
+        t = norm.block_text(i)
+        if paragraphs and not t.startswith(("“", '"')):
+            last = paragraphs[-1]
+            paragraphs[-1] = Paragraph(last.ref, Span(last.span.start, norm.blocks[i].end))
+        else:
+            paragraphs.append(Paragraph(ParaRef("", "p", len(paragraphs) + 1), _span(norm, i)))
+    return paragraphs, ()
+
+
+def _statement_intro(norm, i, t, header):
+    base = norm.blocks[i].start
+    m = P.MEETING_MENTION_RE.search(t)
+    if m:
+        header["meeting_number"] = int(m.group("meeting"))
+        header["meeting_span"] = Span(base + m.start(), base + m.end())
+    m = m or re.search(P.DATE, t)
+    if m and "date" not in header:
+        header["date"] = date_from_match(m)
+        header["date_span"] = Span(base + m.start(), base + m.end())
+    a = P.AGENDA_ITEM_RE.search(t)
+    if a:
+        header["agenda_item"] = a.group("item")
+
+
+def _letter(norm, body, header, header_spans):
+    rest = list(body)
+    i = rest.pop(0)
+    m = P.LETTER_TITLE_RE.match(norm.block_text(i))
+    header["title"] = _span(norm, i)
+    header_spans.append(header["title"])
+    header["date"] = date_from_match(m)
+    header["date_span"] = _span(norm, i)
+    header["sender"] = m.group("sender")
+    header["recipient"] = m.group("recipient")
+    annex_at = next(
+        (
+            k
+            for k, j in enumerate(rest)
+            if (a := P.LETTER_TITLE_RE.match(norm.block_text(j))) and a.group("annex")
+            or P.ANNEX_LINE_RE.match(norm.block_text(j))
+        ),
+        len(rest),
+    )
+    letter, annex = rest[:annex_at], rest[annex_at:]
+    # The signature block: a "(签名)" line and the short title lines above it.
+    sig = next((k for k, j in enumerate(letter) if P.SIGNATURE_RE.match(norm.block_text(j))), None)
+    if sig is not None:
+        start = sig
+        while start > 0 and _is_heading(norm.block_text(letter[start - 1])) and sig - start < 3:
+            start -= 1
+        header["signatory"] = P.SIGNATURE_RE.match(norm.block_text(letter[sig])).group("name")
+        titles = [norm.block_text(j) for j in letter[start:sig]]
+        if titles:
+            header["signatory_title"] = " ".join(titles)
+        letter = letter[:start] + letter[sig + 1 :]
+    paragraphs = _plain(norm, letter, "")
+    parts = []
+    if annex:
+        title = None
+        rest_annex = annex[1:]
+        if rest_annex and not P.NUMBERED_START_RE.match(norm.block_text(rest_annex[0])) and not (
+            norm.block_text(rest_annex[0]).endswith("。")
+        ):
+            title = _span(norm, rest_annex[0])
+            rest_annex = rest_annex[1:]
+        part = Part("annex/1", _span(norm, annex[0]), title)
+        parts.append(part)
+        paragraphs += _plain(norm, rest_annex, part.key)
+    return paragraphs, tuple(parts)
+
+
+def _plain(norm, blocks, part: str) -> list[Paragraph]:
+    """Unnumbered paragraphs ``p/N``: headings skipped, sub-items merged."""
+    out: list[Paragraph] = []
+    for i in blocks:
+        t = norm.block_text(i)
+        if _is_heading(t) and not P.NUMBERED_START_RE.match(t) and not P.SUBITEM_RE.match(t):
+            continue
+        if out and P.SUBITEM_RE.match(t):
+            last = out[-1]
+            out[-1] = Paragraph(last.ref, Span(last.span.start, norm.blocks[i].end))
+            continue
+        out.append(Paragraph(ParaRef(part, "p", len(out) + 1), _span(norm, i)))
+    return out
+
+
+def _attach_footnotes(norm: Normalized, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Attach each footnote number to the paragraph whose marker refers to it."""
+    out = []
+    for p in paragraphs:
+        numbers = tuple(
+            m.number
+            for m in norm.markers
+            if p.span.start <= norm.blocks[m.block].start < p.span.end
+        )
+        out.append(Paragraph(p.ref, p.span, numbers) if numbers else p)
+    return out
+
+
+def symbol_of(header: Header) -> Symbol | None:
+    """The symbol the header gives, if any."""
+    return header.symbol

@@ -1,0 +1,111 @@
+"""SHACL validation with pyshacl, reported by stable shape id in English and Chinese."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+
+from .resources import turtle_files
+
+SHAPES_NS = "https://w3id.org/ct2rdf/shapes#"
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One validation result."""
+
+    shape: str  # the shape's id, e.g. "S01-Resolution-symbol"
+    focus: str
+    path: str
+    value: str
+    severity: str
+    message_en: str
+    message_zh: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome: whether the graph conforms, the results, and pyshacl's report graph."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+    graph: Graph
+
+
+@lru_cache(maxsize=4)
+def _load(paths: tuple[Path, ...]) -> Graph:
+    g = Graph()
+    for p in paths:
+        g.parse(p, format="turtle")
+    return g
+
+
+def shapes_graph(shapes_dir: Path | None = None) -> Graph:
+    """The shapes: every ``*.ttl`` of ``shapes_dir`` (default: the packaged shapes)."""
+    files = sorted(Path(shapes_dir).glob("*.ttl")) if shapes_dir else turtle_files("shapes")
+    if not files:
+        raise FileNotFoundError(f"no *.ttl shapes in {shapes_dir}")
+    return _load(tuple(files))
+
+
+def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
+    """Validate ``data`` against the shapes."""
+    import pyshacl  # imported lazily: it is slow to import
+
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph(shapes_dir), inference="none", advanced=True
+    )
+    violations = []
+    for r in results.subjects(SH.resultSeverity, None):
+        msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
+        shape = results.value(r, SH.sourceShape)
+        violations.append(
+            Violation(
+                shape=_short(shape),
+                focus=str(results.value(r, SH.focusNode) or ""),
+                path=_short(results.value(r, SH.resultPath)),
+                value=str(results.value(r, SH.value) or ""),
+                severity=_short(results.value(r, SH.resultSeverity)),
+                message_en=msgs.get("en") or msgs.get(None, ""),
+                message_zh=msgs.get("zh", ""),
+            )
+        )
+    return Report(bool(conforms), tuple(sorted(violations)), results)
+
+
+def _short(node) -> str:
+    if node is None:
+        return ""
+    s = str(node)
+    if isinstance(node, URIRef):
+        for prefix in (SHAPES_NS, str(SH)):
+            if s.startswith(prefix):
+                return s[len(prefix):]
+    return s
+
+
+def format_report(report: Report, fmt: str = "text") -> str:
+    """Render a report as ``text``, ``json`` or ``turtle``."""
+    if fmt == "json":
+        return json.dumps(
+            {"conforms": report.conforms, "violations": [asdict(v) for v in report.violations]},
+            ensure_ascii=False, indent=2,
+        )
+    if fmt == "turtle":
+        return report.graph.serialize(format="turtle")
+    if report.conforms:
+        return "Conforms: yes"
+    lines = [f"Conforms: no ({len(report.violations)} results)"]
+    for v in report.violations:
+        lines.append(f"[{v.shape}] {v.focus}")
+        if v.path:
+            lines.append(f"    path: {v.path}" + (f"  value: {v.value}" if v.value else ""))
+        lines.append(f"    {v.message_en}")
+        if v.message_zh:
+            lines.append(f"    {v.message_zh}")
+    return "\n".join(lines)
