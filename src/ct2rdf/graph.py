@@ -126,11 +126,27 @@ class _Builder:
             self.add(node, ELI.date_document, Literal(date, datatype=XSD.date))
         return node
 
+    def verb(self, slug: str) -> URIRef:
+        return iri(self.base, f"verb/{slug}")
+
     def verbs(self) -> None:
         scheme = CT.ActionVerbs
         self.add(scheme, RDF.type, SKOS.ConceptScheme)
         self.add(scheme, SKOS.prefLabel, Literal("行动动词", lang="zh"))
         self.add(scheme, SKOS.prefLabel, Literal("action verbs", lang="en"))
+        for v in verbs().verbs:
+            node = self.verb(v.slug)
+            self.add(node, RDF.type, SKOS.Concept)
+            self.add(node, SKOS.inScheme, scheme)
+            self.add(node, SKOS.prefLabel, Literal(v.zh, lang="zh"))
+            self.add(node, SKOS.prefLabel, Literal(v.en, lang="en"))
+            self.add(node, SKOS.notation, Literal(v.slug))
+        kinds = CT.MandateKinds
+        self.add(kinds, RDF.type, SKOS.ConceptScheme)
+        self.add(CT.SpecialPoliticalMission, RDF.type, SKOS.Concept)
+        self.add(CT.SpecialPoliticalMission, SKOS.inScheme, kinds)
+        self.add(CT.SpecialPoliticalMission, SKOS.prefLabel, Literal("特别政治任务", lang="zh"))
+        self.add(CT.SpecialPoliticalMission, SKOS.prefLabel, Literal("special political mission", lang="en"))
 
     def entry(self, e: Entry, corpus: Corpus) -> None:
         doc = e.result.doc
@@ -218,7 +234,58 @@ class _Builder:
                 "cite", target, expr, doc, c.span, OA.linking,
                 source_span=c.source_span, quote_text=None if c.span else _url_quote(doc, c),
             )
-        for i, m in enumerate(facts.get("meetings", ()), 1):
+        for m in facts.get("bodies", ()):
+            body = self.body(m.key) if m.key else None
+            if not hasattr(m, "alias"):  # a Mention
+                if m.paragraph is not None:
+                    self.add(self.paragraph(d, m.paragraph), CT.mentions, body)
+                self.annotation("mention", body, expr, doc, m.span, OA.identifying, key=m.key)
+            elif body is not None:  # an alias the text defines for a known body
+                self.add(body, SKOS.altLabel, Literal(m.alias, lang="zh"))
+        for v in facts.get("verbs", ()):
+            node = self.paragraph(d, v.paragraph)
+            self.add(node, CT.operativeVerb, self.verb(v.slug))
+            self.add(node, CT.verbPhrase, Literal(v.phrase, lang="zh"))
+        for m in facts.get("mandates", ()):
+            node = URIRef(f"{d}/{m.key}")
+            self.add(node, RDF.type, CT.Mandate)
+            self.add(node, CT.holder, self.body(m.holder))
+            self.add(node, CT.conferredBy, self.paragraph(d, m.paragraph))
+            self.add(node, CT.endDate, Literal(m.end, datatype=XSD.date))
+            if m.start:
+                self.add(node, CT.startDate, Literal(m.start, datatype=XSD.date))
+            if m.review:
+                self.add(node, CT.reviewDate, Literal(m.review, datatype=XSD.date))
+            if m.guidance:
+                self.add(node, CT.underGuidanceOf, self.body(m.guidance))
+            if m.kind:
+                self.add(node, CT.mandateKind, getattr(CT, m.kind))
+            earlier = corpus.renewals.get((e.path, m.key))
+            if earlier:
+                self.add(node, CT.renews, URIRef(f"{iri(self.base, earlier[0])}/{earlier[1]}"))
+            self.derived(node, expr, doc, m.span)
+            self.generated(node)
+        for x in facts.get("directives", ()):
+            node = URIRef(f"{d}/{x.key}")
+            self.add(node, RDF.type, CT.Directive)
+            self.add(node, CT.addressee, self.body(x.addressee))
+            self.add(node, CT.conferredBy, self.paragraph(d, x.paragraph))
+            self.add(node, CT.dueDate, Literal(x.due, datatype=XSD.date))
+            if x.concerns:
+                self.add(node, CT.concerns, self.cited(x.concerns, corpus.cited_dates.get(x.concerns)))
+            self.derived(node, expr, doc, x.span)
+            self.generated(node)
+        for x in facts.get("reporting", ()):
+            node = URIRef(f"{d}/{x.key}")
+            self.add(node, RDF.type, CT.ReportingDuty)
+            self.add(node, CT.addressee, self.body(x.addressee))
+            self.add(node, CT.reportsTo, self.body(x.reports_to))
+            self.add(node, CT.conferredBy, self.paragraph(d, x.paragraph))
+            if x.frequency:
+                self.add(node, CT.frequency, Literal(x.frequency, datatype=XSD.duration))
+            self.derived(node, expr, doc, x.span)
+            self.generated(node)
+        for m in facts.get("meetings", ()):
             node = (
                 iri(self.base, f"S/PV.{m.number}") if m.number
                 else URIRef(f"{d}/meeting/{m.date.isoformat()}")
@@ -228,7 +295,8 @@ class _Builder:
             if m.number:
                 self.add(node, CT.meetingNumber, Literal(m.number, datatype=XSD.integer))
             if m.time:
-                self.add(node, CT.startTime, Literal(dt.datetime.combine(m.date, m.time), datatype=XSD.dateTime))
+                start = dt.datetime.combine(m.date, m.time)
+                self.add(node, CT.startTime, Literal(start, datatype=XSD.dateTime))
             self.add(node, CT.virtual, Literal(m.virtual))
             self.add(node, CT.describedIn, d)
             for span in m.spans:
@@ -252,4 +320,4 @@ def build_graph(corpus: Corpus, base: str) -> Graph:
     return b.g
 
 
-__all__ = ["build_graph", "iri", "verbs"]
+__all__ = ["build_graph", "iri"]

@@ -82,7 +82,8 @@ def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.d
         out[symbol] = best[0][0]
         if len(best) > 1:
             warnings.append(
-                f"{symbol} is given different dates ({', '.join(str(d) for d, _ in best)}); using {best[0][0]}"
+                f"{symbol} is given different dates ({', '.join(str(d) for d, _ in best)});"
+                f" using {best[0][0]}"
             )
     return out
 

@@ -232,3 +232,84 @@ GA_RES_SHORT_RE = re.compile(
     r"(?<![A-Za-z/\d])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
     + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?决议"
 )
+
+# *** Semantics patterns ***
+# (bodies, clauses, mandates, directives, reporting duties; body names
+# themselves come from data/bodies.toml and are compiled in extract/bodies.py)
+
+# A committee or office named by the resolutions that set it up; each list is
+# a RES_LIST_RE without its 决议, so lists chain: …号决议和第…号决议所设委员会.
+#   第1267(1999)号和第1989(2011)号决议所设委员会 · 第1540(2004)号决议所设委员会
+#   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
+#   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
+#   第1904(2009)号决议所设监察员办公室
+_RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
+COMMITTEE_BY_RESOLUTION_RE = re.compile(
+    named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
+    + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
+    + named("kind", "委员会|监察员办公室")
+)
+
+# An abbreviation defined in parentheses after a long name (CJK only, 2-10
+# characters; whether its characters appear in order in the long name is
+# checked in code).   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
+ABBREVIATION_RE = re.compile(r"\(" + named("short", f"[{CJK}]{{2,10}}") + r"\)")
+
+# An alias introduced in words.   …所设委员会,又称为反恐怖主义委员会 · 下称“反恐执行局”
+ALIAS_PHRASE_RE = re.compile(
+    r"(?:又称为?|亦称为?|简称为?|下称)[“\"]?"
+    + named("short", f"[{CJK}]{{2,16}}?")
+    + r"(?=[”\",;。)]|$)"
+)
+
+# Words that may precede a clause's verb and are not part of it.
+#   又请 · 还重申 · 再次呼吁 · 特别回顾 · 并指示
+VERB_MODIFIERS = ("又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面")
+
+# Where a clause may start: after , ; or : (normalized, so ASCII).
+CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+
+# The subject that opens a statement's paragraph.   “安全理事会再次… · 安理会…
+# (no ^: used with .match(text, pos), which anchors at pos)
+STATEMENT_SUBJECT_RE = re.compile(r"[“\"]?(?:安全理事会|安理会)")
+
+# 提请…注意, with the addressee inside.   提请会员国注意 · 提请注意
+DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "注意")
+
+# End of a mandate period; the date is the last day.
+#   在2017年12月31日终了的期间内 · 延长至2013年12月31日 · 任务期限延至2025年12月31日
+MANDATE_END_RE = re.compile(
+    r"(?:在|于)?" + DATE + r"(?:终了|结束|截止)的(?:期间|期限|时期)(?:内)?"
+    r"|(?:延长|延|继续|展期)(?:至|到)" + prefixed("x", DATE) + r"(?:为止)?"
+)
+# A mandate's interim review.   决定最迟于2015年12月31日进行一次期中审查 · 最迟于2012年6月30日进行一次中期审查
+MANDATE_REVIEW_RE = re.compile(
+    r"最迟于(?:在)?" + DATE + r"(?:之前)?(?:对其)?进行(?:一次)?(?:期中|中期)审查"
+)
+# The start of a mandate period.   自2014年1月1日起 · 从2018年1月1日开始
+MANDATE_START_RE = re.compile(r"(?:自|从)" + DATE + r"(?:起|开始)")
+# Words that make a 决定 clause about a mandate.
+#   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务
+MANDATE_CUE_RE = re.compile(r"特别政治任务|任务期限|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作")
+# Under whose guidance.   在反恐委员会的政策指导下运作 · 在委员会的指导下
+GUIDANCE_RE = re.compile(r"在(?P<who>[^,;。]{2,30}?)的(?:政策)?指导下")
+
+# A deadline.   最迟于在2011年6月30日 · 最迟于2015年12月31日 · 在2015年12月31日之前 · 2016年6月前
+DEADLINE_RE = re.compile(
+    r"最迟于(?:在)?" + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
+)
+
+# How often a body must report.
+#   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每季度 · 定期
+FREQUENCY_RE = re.compile(
+    r"(?:至少)?每隔?" + named("days", r"\d{1,3}") + r"天"
+    r"|(?:至少)?每隔?" + named("months", r"\d{1,2}|[一二三四五六七八九十]{1,2}") + r"个月(?:一次)?"
+    r"|(?:至少)?每年" + named("times", "[一二两三四]") + "次"
+    r"|(?:至少)?每(?:半年|六个月)一次"
+    r"|(?:至少)?每季度(?:一次)?"
+    r"|" + named("regular", "定期")
+)
+# To whom a report goes, after the frequency.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
+REPORT_TO_RE = re.compile(
+    r"向(?P<to>[^,;。向]{2,30}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍)"
+)

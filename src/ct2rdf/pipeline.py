@@ -83,8 +83,10 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
     if doc.date is None:
         warnings.append(f"{name}: no date found in the text; add one to the catalog (column 'date')")
     facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
-    for key in ("warnings",):
-        warnings.extend(w.message for w in facts.pop(key, ()))
+    for fact in (f for group in facts.values() for f in group):
+        if getattr(fact, "warning", None):
+            start, _ = norm.source_span(fact.span.start, fact.span.end)
+            warnings.append(f"{name}: {fact.warning} at character {start}")
     return Result(name, doc, facts, tuple(warnings))
 
 

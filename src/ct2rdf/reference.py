@@ -109,12 +109,40 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(tuple(bodies))
 
 
+@dataclass(frozen=True)
+class Verb:
+    """An action verb concept and the phrases that express it."""
+
+    slug: str
+    zh: str
+    en: str
+    phrases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """The action verbs, with a longest-first phrase table derived from them."""
+
+    verbs: tuple[Verb, ...]
+
+    @property
+    def by_phrase(self) -> dict[str, Verb]:
+        """Every phrase (a verb's zh label or one of its phrases) → its verb."""
+        table: dict[str, Verb] = {}
+        for v in self.verbs:
+            for phrase in v.phrases:
+                table.setdefault(phrase, v)
+        for v in self.verbs:  # a verb's own label wins over another verb's phrase
+            table[v.zh] = v
+        return table
+
+    @property
+    def phrases_longest_first(self) -> tuple[str, ...]:
+        return tuple(sorted(self.by_phrase, key=lambda p: (-len(p), p)))
+
+
 @lru_cache(maxsize=1)
-def verbs() -> tuple[tuple[str, str, str], ...]:
-    """The action verbs: ``(zh, slug, en)`` rows of ``data/verbs.tsv``."""
-    rows = []
-    for line in data_text("verbs.tsv").splitlines():
-        if line.strip() and not line.startswith("#"):
-            zh, slug, en = line.split("\t")
-            rows.append((zh, slug, en))
-    return tuple(rows)
+def verbs() -> Verbs:
+    """Load ``data/verbs.toml``."""
+    raw = tomllib.loads(data_text("verbs.toml"))
+    return Verbs(tuple(Verb(r["slug"], r["zh"], r["en"], tuple(r.get("phrases", ()))) for r in raw["verb"]))

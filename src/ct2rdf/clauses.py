@@ -1,0 +1,94 @@
+"""Split a paragraph into clauses, each opening with an action verb.
+
+Directives often sit in a later clause (``…,并指示反恐执行局…``,
+``…;又请委员会…``), so each clause's verb and addressee are looked for, not
+only the paragraph's first verb.  A clause starts at the paragraph's start
+(after its number, the statement's subject and any modifiers) and at every
+``, ; :`` that is followed by optional modifiers and a known verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import patterns as P
+from .model import Doc, Paragraph, Span
+from .reference import Verb, verbs
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause: its verb (None if the paragraph opens without one) and spans."""
+
+    verb: Verb | None
+    phrase: str  # the verb phrase as printed, e.g. 欢迎并鼓励 (modifiers excluded)
+    verb_span: Span | None
+    span: Span  # from the verb to the end of the clause
+
+
+def match_verb(text: str, pos: int) -> tuple[Verb, str, int, int] | None:
+    """The verb that opens ``text`` at ``pos``, skipping modifiers.
+
+    Returns ``(verb, phrase, start, end)``: a compound (欢迎并鼓励, 欢迎和赞同)
+    keeps its first verb as the concept and the whole phrase; 提请…注意 keeps
+    its addressee inside the phrase.
+    """
+    table = verbs().by_phrase
+    phrases = verbs().phrases_longest_first
+    i = pos
+    for _ in range(4):  # at most a few stacked modifiers: 又再次…
+        m = P.DRAW_ATTENTION_RE.match(text, i)
+        if m:
+            return table["提请注意"], m.group(0), i, m.end()
+        hit = next((p for p in phrases if text.startswith(p, i)), None)
+        if hit:
+            end = i + len(hit)
+            for joiner in ("并", "和", "及"):  # compounds: 欢迎并鼓励
+                nxt = next((p for p in phrases if text.startswith(p, end + 1)), None)
+                if text.startswith(joiner, end) and nxt:
+                    end = end + 1 + len(nxt)
+                    break
+            return table[hit], text[i:end], i, end
+        mod = next((m for m in P.VERB_MODIFIERS if text.startswith(m, i)), None)
+        if not mod:
+            return None
+        i += len(mod)
+    return None
+
+
+def paragraph_start(doc: Doc, p: Paragraph) -> int:
+    """Where a paragraph's words begin: after its number, quote and subject."""
+    text = doc.text
+    i = p.span.start
+    m = P.OPERATIVE_NUMBER_RE.match(text[i : p.span.end])
+    if m and p.ref.kind == "op":
+        i += m.end()
+    m = P.STATEMENT_SUBJECT_RE.match(text, i)
+    if m:
+        i = m.end()
+    elif text.startswith(("“", '"'), i):
+        i += 1
+    return i
+
+
+@lru_cache(maxsize=256)
+def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
+    """The clauses of paragraph ``p``; the first is the paragraph's leading clause."""
+    text = doc.text
+    start = paragraph_start(doc, p)
+    end = p.span.end
+    cuts: list[tuple[int, tuple | None]] = [(start, match_verb(text, start))]
+    for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
+        hit = match_verb(text, m.end())
+        if hit:
+            cuts.append((m.end(), hit))
+    out = []
+    for k, (at, hit) in enumerate(cuts):
+        stop = cuts[k + 1][0] - 1 if k + 1 < len(cuts) else end
+        if hit:
+            verb, phrase, a, b = hit
+            out.append(Clause(verb, phrase, Span(a, b), Span(at, stop)))
+        else:
+            out.append(Clause(None, "", None, Span(at, stop)))
+    return tuple(out)

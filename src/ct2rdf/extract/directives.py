@@ -1,0 +1,67 @@
+"""Directives: tasks with a deadline, in any clause of an operative paragraph.
+
+    指示反恐执行局最迟于在2011年6月30日…编制出最新的“第1373(2001)号决议全球执行情况调查”
+    …,并指示反恐执行局编制这些全球执行情况调查的更新版,在2015年12月31日之前提交委员会
+
+→ addressee, due date (最迟于 / 之前 = deadline), and the document the task
+concerns when the clause cites one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .. import patterns as P
+from ..dates import date_from_match
+from ..model import Doc, ParaRef, Span
+from ..symbols import Symbol
+from . import citations
+from .duties import body_at, clause_text, operative_clauses
+
+_DIRECTIVE_VERBS = {"directs", "requests", "demands"}
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A task with a deadline."""
+
+    key: str  # path below the document: op/12/directive/1
+    addressee: str
+    due: dt.date
+    concerns: Symbol | None
+    paragraph: ParaRef
+    span: Span
+
+
+def extract(doc: Doc) -> list[Directive]:
+    """Every directive with a deadline in ``doc``'s operative paragraphs."""
+    out = []
+    cites = citations.extract(doc)
+    count: dict[ParaRef, int] = {}
+    for p, c in operative_clauses(doc):
+        if c.verb is None or c.verb.slug not in _DIRECTIVE_VERBS:
+            continue
+        text, _ = clause_text(doc, c)
+        d = P.DEADLINE_RE.search(text)
+        if not d or P.MANDATE_REVIEW_RE.search(text):
+            continue
+        due = date_from_match(d) or date_from_match(d, "b_")
+        who = body_at(doc, c.verb_span.end, c.verb_span.end + 20)
+        if due is None or who is None:
+            continue
+        concerned = next(
+            (x.symbol for x in cites if x.span and c.span.start <= x.span.start < c.span.end), None
+        )
+        count[p.ref] = count.get(p.ref, 0) + 1
+        out.append(
+            Directive(
+                key=f"{p.ref.path}/directive/{count[p.ref]}",
+                addressee=who.key,
+                due=due,
+                concerns=concerned,
+                paragraph=p.ref,
+                span=Span(c.verb_span.start, c.span.end),
+            )
+        )
+    return out
