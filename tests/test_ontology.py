@@ -62,7 +62,7 @@ def test_term_documented(ontology, term):
 
 def test_graph_uses_only_declared_terms(seed_build, ontology):
     used = set()
-    for s, p, o in seed_build.graph:
+    for _, p, o in seed_build.graph:
         for t in (p, o if p == RDF.type else None):
             if t is not None and str(t).startswith(NS):
                 used.add(str(t)[len(NS):])
