@@ -86,7 +86,9 @@ class Structure:
     parts: tuple[Part, ...] = ()
 
 
-@dataclass(frozen=True)
+# eq=False: a Doc hashes by identity, so per-document caches (lru_cache on
+# extractors that others reuse) cost nothing instead of hashing the whole text.
+@dataclass(frozen=True, eq=False)
 class Doc:
     """One input document, ready for the extractors."""
 

@@ -10,7 +10,7 @@ import bisect
 import csv
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from .symbols import Symbol, parse
@@ -125,7 +125,7 @@ class Verbs:
 
     verbs: tuple[Verb, ...]
 
-    @property
+    @cached_property
     def by_phrase(self) -> dict[str, Verb]:
         """Every phrase (a verb's zh label or one of its phrases) → its verb."""
         table: dict[str, Verb] = {}
@@ -136,7 +136,7 @@ class Verbs:
             table[v.zh] = v
         return table
 
-    @property
+    @cached_property
     def phrases_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.by_phrase, key=lambda p: (-len(p), p)))
 

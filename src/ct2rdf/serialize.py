@@ -54,15 +54,30 @@ def _natural(s: str) -> tuple:
 
 def sorted_triples(graph: Graph) -> list[tuple]:
     """The triples in output order: by subject, rdf:type first, then predicate and object."""
-    return sorted(
-        graph,
-        key=lambda t: (_natural(str(t[0])), t[1] != RDF.type, str(t[1]), _object_key(t[2])),
-    )
+    by_subject: dict = {}
+    for s, p, o in graph:
+        by_subject.setdefault(s, []).append((p, o))
+    out = []
+    for s in sorted(by_subject, key=lambda s: _natural(str(s))):
+        pairs = sorted(by_subject[s], key=lambda po: (po[0] != RDF.type, str(po[0]), _object_key(po[1])))
+        out.extend((s, p, o) for p, o in pairs)
+    return out
 
 
 def to_turtle(graph: Graph) -> bytes:
     """Serialize ``graph`` as Turtle with the project's prefixes, deterministically."""
-    triples = (ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in sorted_triples(graph))
+    cache: dict = {}
+
+    def term(t):
+        # IRIs repeat a lot (every predicate, every shared object): convert each once
+        if isinstance(t, URIRef):
+            n = cache.get(t)
+            if n is None:
+                n = cache[t] = _term(t)
+            return n
+        return _term(t)
+
+    triples = (ox.Triple(term(s), term(p), term(o)) for s, p, o in sorted_triples(graph))
     body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode()
     # Write the prefix lines ourselves, in PREFIXES order, whatever order Oxigraph uses.
     lines = body.split("\n")
