@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .graph import build_graph
 from .merge import Corpus, merge
 from .pipeline import Result, process, read_catalog
@@ -38,10 +38,27 @@ def collect(inputs: Iterable[Path]) -> list[Source]:
             for f in sorted(path.rglob("*")):
                 if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES:
                     name = f.relative_to(path).as_posix()
-                    found.setdefault(name, Source(f, name, path))
+                    _add(found, Source(f, name, path))
         else:
-            found.setdefault(path.name, Source(path, path.name, path.parent))
+            _add(found, Source(path, path.name, path.parent))
     return [found[k] for k in sorted(found)]
+
+
+def _add(found: dict[str, Source], source: Source) -> None:
+    """Add ``source`` unless the same file is there already.
+
+    Two different files with one name (``a/x.txt`` and ``b/x.txt`` given as
+    ``a b``) would share a ct:sourceFile and a catalog row: the second was
+    silently dropped, and which one depended on the order of the inputs.
+    """
+    prev = found.get(source.name)
+    if prev is None:
+        found[source.name] = source
+    elif prev.path.resolve() != source.path.resolve():
+        raise UsageError(
+            f"two inputs have the same name {source.name} ({prev.path} and {source.path}). "
+            "Rename one, or give their common parent folder instead"
+        )
 
 
 def catalog_for(sources: list[Source], explicit: Path | None) -> dict[str, dict]:

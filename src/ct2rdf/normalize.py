@@ -22,6 +22,7 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +32,9 @@ from . import patterns as P
 # Variants OpenCC's t2s keeps but the gazetteer and verb lists spell otherwise.
 # Each pair is of equal length so the offset map stays one to one.
 _VARIANTS = (("著重", "着重"),)
+# Traditional typography quotes with corner brackets, which t2s keeps; the
+# patterns expect the curly quotes of Simplified texts (“安全理事会…”).
+_QUOTES = str.maketrans("「」『』", "“”‘’")
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def fold(source: str) -> tuple[str, bool]:
             continue
         n = unicodedata.normalize("NFKC", c)
         chars.append(n if len(n) == 1 else c)
-    folded = "".join(chars)
+    folded = "".join(chars).translate(_QUOTES)
     converted = _convert_same_length(folded)
     for old, new in _VARIANTS:
         converted = converted.replace(old, new)
@@ -190,7 +194,9 @@ def normalize(source: str) -> Normalized:
                 current_fn = (int(m.group(1)), [i], len(paragraphs))
                 footnotes.append(current_fn)
                 continue
-            if current_fn is not None and not P.PARAGRAPH_START_RE.match(t):
+            # A footnote continues only while its last line leaves it open: the
+            # body text of the next page may follow the footnotes directly.
+            if current_fn is not None and _footnote_continues(lines[current_fn[1][-1]].text, t, layout):
                 current_fn[1].append(i)
                 continue
             in_footnotes = False
@@ -303,6 +309,22 @@ def normalize(source: str) -> Normalized:
 
 def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
+
+
+def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
+    """Whether ``line`` continues the footnote whose last line is ``prev``.
+
+    In "layout" a footnote's last line ends in a space, as a paragraph's does;
+    in "block" a footnote ends with its sentence.
+    """
+    if P.PARAGRAPH_START_RE.match(line):
+        return False
+    if layout:
+        return prev == prev.rstrip()
+    return not _FOOTNOTE_END_RE.search(prev)
+
+
+_FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
 
 
 def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:

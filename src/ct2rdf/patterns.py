@@ -226,11 +226,19 @@ RES_LIST_RE = re.compile(
     + "决议"
 )
 
-# A General Assembly resolution by session and number, without "A/RES/".
-#   大会第64/235号决议 · 大会2009年12月24日第64/235号决议 · 大会第66/10号决议
+# One General Assembly resolution by session and number, without "A/RES/".
+#   第64/235号 · 2009年12月24日第64/235号 · 66/10
+GA_ITEM = (
+    "(?:" + prefixed("i", DATE) + ")?" + "第?"
+    + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?"
+)
+GA_ITEM_RE = re.compile(r"(?<![A-Za-z/\d])" + GA_ITEM)
+# General Assembly resolutions sharing one 决议 (a list, like RES_LIST_RE).
+#   大会第64/235号决议 · 大会2009年12月24日第64/235号决议 · 大会第60/288号和第64/235号决议
 GA_RES_SHORT_RE = re.compile(
-    r"(?<![A-Za-z/\d])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
-    + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?决议"
+    r"(?<![A-Za-z/\d])"
+    + named("list", unnamed(GA_ITEM) + "(?:" + LIST_JOIN + unnamed(GA_ITEM) + ")*")
+    + "决议"
 )
 
 # *** Semantics patterns ***
@@ -251,23 +259,30 @@ COMMITTEE_BY_RESOLUTION_RE = re.compile(
 )
 
 # An abbreviation defined in parentheses after a long name (CJK only, 2-10
-# characters; whether its characters appear in order in the long name is
-# checked in code).   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
-ABBREVIATION_RE = re.compile(r"\(" + named("short", f"[{CJK}]{{2,10}}") + r"\)")
+# characters, quoted or not; whether its characters appear in order in the
+# long name is checked in code).
+#   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
+#   第1267(1999)号、第1989(2011)号和第2253(2015)号决议所设委员会(“委员会”)
+ABBREVIATION_RE = re.compile(r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?\)")
 
 # An alias introduced in words.   …所设委员会,又称为反恐怖主义委员会 · 下称“反恐执行局”
+#   (以下简称“执行局”) · (以下称反恐办)   (以下 is part of the phrase, so the
+#   phrase starts right after the name or its "(")
 ALIAS_PHRASE_RE = re.compile(
-    r"(?:又称为?|亦称为?|简称为?|下称)[“\"]?"
+    r"(?:又称为?|亦称为?|也称为?|(?:以下)?简称为?|以下称为?|下称)[“\"]?"
     + named("short", f"[{CJK}]{{2,16}}?")
     + r"(?=[”\",;。)]|$)"
 )
 
 # Words that may precede a clause's verb and are not part of it.
 #   又请 · 还重申 · 再次呼吁 · 特别回顾 · 并指示
-VERB_MODIFIERS = ("又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面")
+VERB_MODIFIERS = (
+    "又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面",
+)
 
-# Where a clause may start: after , ; or : (normalized, so ASCII).
-CLAUSE_BREAK_RE = re.compile(r"[,;:]")
+# Where a clause may start: after , ; or : (normalized, so ASCII), and after
+# 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
+CLAUSE_BREAK_RE = re.compile(r"[,;:。]")
 
 # The subject that opens a statement's paragraph.   “安全理事会再次… · 安理会…
 # (no ^: used with .match(text, pos), which anchors at pos)
@@ -278,35 +293,49 @@ DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "�
 
 # End of a mandate period; the date is the last day.
 #   在2017年12月31日终了的期间内 · 延长至2013年12月31日 · 任务期限延至2025年12月31日
+#   延长反恐执行局的任务期限至2021年12月31日 · 任期至2007年12月31日止
 MANDATE_END_RE = re.compile(
     r"(?:在|于)?" + DATE + r"(?:终了|结束|截止)的(?:期间|期限|时期)(?:内)?"
-    r"|(?:延长|延|继续|展期)(?:至|到)" + prefixed("x", DATE) + r"(?:为止)?"
+    r"|(?:延长|延|继续|展期|任务期限|任务|任期|期限)(?:延长|延)?(?:至|到)(?:在)?"
+    + prefixed("x", DATE) + r"(?:止|为止)?"
 )
 # A mandate's interim review.   决定最迟于2015年12月31日进行一次期中审查 · 最迟于2012年6月30日进行一次中期审查
+#   在2023年12月31日之前进行一次期中审查 · 不迟于2005年12月31日对反恐执行局进行全面审查
 MANDATE_REVIEW_RE = re.compile(
-    r"最迟于(?:在)?" + DATE + r"(?:之前)?(?:对其)?进行(?:一次)?(?:期中|中期)审查"
+    r"(?:(?:最迟|不迟|至迟)于(?:在)?|在|于)?" + DATE
+    + r"(?:之前|以前|前)?(?:对[^,;。]{1,15}?)?进行(?:一次)?(?:期中|中期|全面)审查"
 )
 # The start of a mandate period.   自2014年1月1日起 · 从2018年1月1日开始
 MANDATE_START_RE = re.compile(r"(?:自|从)" + DATE + r"(?:起|开始)")
 # Words that make a 决定 clause about a mandate.
 #   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务
-MANDATE_CUE_RE = re.compile(r"特别政治任务|任务期限|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作")
+MANDATE_CUE_RE = re.compile(r"特别政治任务|任务期|任期|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作")
+# Whose task is extended, when the text says so; the holder is the last body
+# inside (the head of 委员会的监测组).
+#   将反恐执行局的任务期限延长至… · 延长监察员办公室的任务至… · 将…所设委员会的监测组的任务
+MANDATE_HOLDER_RE = re.compile(r"(?:将|延长)" + named("who", r"[^,;。]{2,40}?") + r"的(?:任务|任期)")
+# The same without 的; then the name must end right before 任务 (its head).
+#   将反恐执行局任务期限延长至… · 将…第26段规定的专家小组任务期延长至… (not a known body)
+MANDATE_HOLDER_BARE_RE = re.compile(r"(?:将|延长)" + named("who", r"[^,;。]{2,40}?") + r"(?:任务期|任期)")
 # Under whose guidance.   在反恐委员会的政策指导下运作 · 在委员会的指导下
-GUIDANCE_RE = re.compile(r"在(?P<who>[^,;。]{2,30}?)的(?:政策)?指导下")
+#   接受反恐怖主义委员会(反恐委员会)的政策指导 (S/PRST/2005/64)
+GUIDANCE_RE = re.compile(r"(?:在|接受)(?P<who>[^,;。]{2,30}?)的(?:政策)?指导")
 
-# A deadline.   最迟于在2011年6月30日 · 最迟于2015年12月31日 · 在2015年12月31日之前 · 2016年6月前
+# A deadline.   最迟于在2011年6月30日 · 最迟于2015年12月31日 · 在2015年12月31日之前 · 不迟于2019年6月30日
 DEADLINE_RE = re.compile(
-    r"最迟于(?:在)?" + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
+    r"(?:最迟|不迟|至迟)于(?:在)?" + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
 )
 
 # How often a body must report.
-#   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每季度 · 定期
+#   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每年至少两次 · 每季度 · 每两年 · 每年 · 定期
 FREQUENCY_RE = re.compile(
     r"(?:至少)?每隔?" + named("days", r"\d{1,3}") + r"天"
     r"|(?:至少)?每隔?" + named("months", r"\d{1,2}|[一二三四五六七八九十]{1,2}") + r"个月(?:一次)?"
-    r"|(?:至少)?每年" + named("times", "[一二两三四]") + "次"
+    r"|(?:至少)?(?:每|一)年(?:至少)?" + named("times", "[一二两三四]") + "次"
+    r"|(?:至少)?每隔?" + named("years", r"\d|[两二三四五]") + r"年(?:一次)?"
     r"|(?:至少)?每(?:半年|六个月)一次"
     r"|(?:至少)?每季度(?:一次)?"
+    r"|(?:至少)?每" + named("unit", "年|月") + r"(?:一次)?"
     r"|" + named("regular", "定期")
 )
 # To whom a report goes, after the frequency.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告

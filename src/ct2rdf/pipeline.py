@@ -121,7 +121,9 @@ def read_catalog(path: Path) -> dict[str, dict]:
         with path.open(encoding="utf-8-sig", newline="") as f:
             rows = list(csv.DictReader(f))
     except (OSError, UnicodeDecodeError, csv.Error) as e:
-        raise InputError(str(path), f"cannot read the catalog ({e})", "Fix or remove the catalog file") from None
+        raise InputError(
+            str(path), f"cannot read the catalog ({e})", "Fix or remove the catalog file"
+        ) from None
     if rows and "file" not in rows[0]:
         raise InputError(str(path), "the catalog has no 'file' column", "Give it a header row: file,symbol")
     return {row["file"].strip(): row for row in rows if row.get("file")}

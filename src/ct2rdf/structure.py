@@ -89,8 +89,9 @@ def parse_structure(norm: Normalized) -> Structure:
         paragraphs, parts = _letter(norm, body, header, header_spans)
     else:
         if body and "title" not in header and _is_heading(norm.block_text(body[0])):
+            # Not a header span: an other document's title is not its own symbol,
+            # so a citation in it ("第1373(2001)号决议全球执行情况调查") counts.
             header["title"] = _span(norm, body[0])
-            header_spans.append(header["title"])
             body = body[1:]
         paragraphs, parts = _plain(norm, body, ""), ()
     header["header_spans"] = tuple(header_spans)
@@ -191,7 +192,7 @@ def _letter(norm, body, header, header_spans):
         (
             k
             for k, j in enumerate(rest)
-            if (a := P.LETTER_TITLE_RE.match(norm.block_text(j))) and a.group("annex")
+            if ((a := P.LETTER_TITLE_RE.match(norm.block_text(j))) and a.group("annex"))
             or P.ANNEX_LINE_RE.match(norm.block_text(j))
         ),
         len(rest),

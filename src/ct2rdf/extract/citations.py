@@ -49,10 +49,16 @@ def extract(doc: Doc) -> list[Citation]:
             take(m.start(), m.end(), from_match(m))
             block(m.start(), m.end())
     # 2. GA resolutions by session/number
+    # (a list, 大会第60/288号和第64/235号决议, cites each item, not only the last)
     for m in P.GA_RES_SHORT_RE.finditer(text):
         if free(m.start(), m.end()):
-            symbol = ga_resolution(int(m.group("session")), int(m.group("num")))
-            take(m.start(), m.end(), symbol, _item_date(m, symbol))
+            base = m.start("list")
+            for item in P.GA_ITEM_RE.finditer(m.group("list")):
+                symbol = ga_resolution(int(item.group("session")), int(item.group("num")))
+                a, b = base + item.start(), base + item.end()
+                if item.end() == len(m.group("list")):
+                    b = m.end()  # the last item's span runs to 决议
+                take(a, b, symbol, _item_date(item, symbol))
             block(m.start(), m.end())
     # 3. lists sharing one 决议
     years = resolution_years()

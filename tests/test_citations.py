@@ -1,0 +1,229 @@
+"""Citations: every printed form → (official symbol, date given by the citing text or None)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from conftest import SEEDS, seed
+from ct2rdf.pipeline import process, read_catalog
+from ct2rdf.reference import resolution_years
+
+
+def cited(text: str, name: str = "t.txt") -> list[tuple[str, str | None]]:
+    """The citations ``text`` makes, in text order, as (symbol, ISO date or None)."""
+    r = process(name, text.encode())
+    assert r.error is None, r.error
+    return [(str(c.symbol), c.date.isoformat() if c.date else None) for c in r.facts["citations"]]
+
+
+def R(sym: str, date: str | None = None) -> tuple[str, str | None]:
+    """A Security Council resolution, ``R("1373 (2001)")`` → ``("S/RES/1373 (2001)", None)``."""
+    return (f"S/RES/{sym}", date)
+
+
+FORMS = [
+    # the canonical form
+    ("安全理事会回顾第 1373(2001)号决议。", [R("1373 (2001)")]),
+    # the same form with another number and year, no spaces
+    ("安理会回顾第2396(2017)号决议。", [R("2396 (2017)")]),
+    # one 第…号决议 shared by a list joined by 、 and 和
+    ("重申需加强第 1373(2001)、1267(1999)、1989(2011)、2253(2015)和 1540(2004)号决议所设委员会的合作。",
+     [R("1373 (2001)"), R("1267 (1999)"), R("1989 (2011)"), R("2253 (2015)"), R("1540 (2004)")]),
+    # a shared list joined by 以及
+    ("回顾第 2170(2014)、2178(2014)以及 2199(2015)号决议。",
+     [R("2170 (2014)"), R("2178 (2014)"), R("2199 (2015)")]),
+    # a list of 第…号 items joined by 和 and 、
+    ("需要加强第 1267(1999)号和第 1989(2011)号、第 1373(2001)号和第 1540(2004)号决议设立的委员会的合作。",
+     [R("1267 (1999)"), R("1989 (2011)"), R("1373 (2001)"), R("1540 (2004)")]),
+    # dates inside a list give each cited document its own date
+    ("特别回顾第1535(2004)号、2007年12月10日第1787(2007)号和2008年3月20日第1805(2008)号决议。",
+     [R("1535 (2004)"), R("1787 (2007)", "2007-12-10"), R("1805 (2008)", "2008-03-20")]),
+    # a date before a single citation becomes the cited document's date
+    ("回顾设立反恐怖主义委员会的2001年9月28日第1373(2001)号决议。", [R("1373 (2001)", "2001-09-28")]),
+    # spaces inside the date (PDF artifact) do not stop it
+    ("特别回顾 2004年 3月 26日第1535(2004)号决议。", [R("1535 (2004)", "2004-03-26")]),
+    # a date in Chinese numerals
+    ("回顾二〇一四年九月二十四日第2178(2014)号决议。", [R("2178 (2014)", "2014-09-24")]),
+    # a date whose year disagrees with the symbol's is not the document's date
+    ("回顾2005年3月26日第1535(2004)号决议。", [R("1535 (2004)")]),
+    # 号 missing
+    ("会议纪念第1373(2001)决议通过二十周年。", [R("1373 (2001)")]),
+    # 第 missing
+    ("以便按 1624(2005)号决议的要求制定战略。", [R("1624 (2005)")]),
+    # no year: inferred from the table of resolution numbers by year
+    ("回顾通过第 2122 号决议，重申打算注意这些问题。", [R("2122 (2013)")]),
+    # no year, a list of them
+    ("回顾第 1267 号、第 1989 号和第 2253 号决议。", [R("1267 (1999)"), R("1989 (2011)"), R("2253 (2015)")]),
+    # General Assembly resolution by session and number
+    ("按照大会第64/235号决议开展活动。", [("A/RES/64/235", None)]),
+    # ... with its date
+    ("按照大会 2009 年 12 月 24 日第 64/235 号决议开展活动。", [("A/RES/64/235", "2009-12-24")]),
+    # ... printed as a full symbol inside 第…号决议
+    ("欢迎根据大会第 A/RES/66/10 号决议设立联合国反恐中心。", [("A/RES/66/10", None)]),
+    # ... printed in parentheses
+    ("需要按《联合国全球反恐战略》(A/RES/60/288)所述消除有利条件。", [("A/RES/60/288", None)]),
+    # a list of General Assembly resolutions sharing one 号决议
+    ("回顾大会第 60/288 号和第 64/235 号决议。", [("A/RES/60/288", None), ("A/RES/64/235", None)]),
+    # ... with a date inside the list
+    ("回顾大会2006年9月8日第60/288号、第 66/10 号决议。",
+     [("A/RES/60/288", "2006-09-08"), ("A/RES/66/10", None)]),
+    # a General Assembly and a Council resolution side by side
+    ("回顾大会第 66/10 号决议和安全理事会第 1373(2001)号决议。", [("A/RES/66/10", None), R("1373 (2001)")]),
+    # other document symbols, with full-width punctuation after them
+    ("《马德里指导原则》(S/2015/939，附件二)及其增编(S/2018/1177，附件)。",
+     [("S/2015/939", None), ("S/2018/1177", None)]),
+    # a presidential statement's symbol and a Council document's
+    ("回顾 S/PRST/2005/64 号主席声明和 S/2020/372 号文件所列程序。",
+     [("S/PRST/2005/64", None), ("S/2020/372", None)]),
+    # a full resolution symbol printed with the space before the year
+    ("回顾 S/RES/2467 (2019) 号决议。", [R("2467 (2019)")]),
+    # Traditional script
+    ("回顧第1373(2001)號決議。", [R("1373 (2001)")]),
+    # Traditional script, a list
+    ("回顧第1267(1999)號和第1989(2011)號決議。", [R("1267 (1999)"), R("1989 (2011)")]),
+    # full-width parentheses
+    ("回顾第1373（2001）号决议。", [R("1373 (2001)")]),
+    # full-width digits and parentheses
+    ("回顾第２１７８（２０１４）号决议。", [R("2178 (2014)")]),
+    # every occurrence counts: the same resolution twice gives two citations
+    ("回顾第1373(2001)号决议，重申第1373(2001)号决议。", [R("1373 (2001)"), R("1373 (2001)")]),
+    # meetings, monitoring teams and periods are not citations
+    ("在第 6765 次会议上，1267 监察组与 1540 委员会每隔 180 天报告 2011 至 2013 年的工作。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS, ids=[f"form{i:02d}" for i in range(len(FORMS))])
+def test_citation_forms(text, expected):
+    assert cited(text) == expected
+
+
+# Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).
+BREAKS = [
+    # break between 第 and the number
+    (" 回顾其所有有关决议、尤其是第\n\n1267(1999)号和第 1989(2011)号决议。 ",
+     [R("1267 (1999)"), R("1989 (2011)")]),
+    # break between the General Assembly number and 号决议
+    (" 按照大会 2009 年 12 月 24 日第 64/235\n\n号决议把工作队机构化。 ", [("A/RES/64/235", "2009-12-24")]),
+    # break between the year and 号
+    (" 回顾第 1805(2008)\n\n号决议。 ", [R("1805 (2008)")]),
+    # break inside the parentheses and inside 决议
+    (" 回顾第 1963(\n\n2010)号决\n\n议。 ", [R("1963 (2010)")]),
+    # break inside a list, after the joining 、
+    (" 包括第 1624(2005)、2178(2014)、\n\n2354(2017)号决议。 ",
+     [R("1624 (2005)"), R("2178 (2014)"), R("2354 (2017)")]),
+    # block layout: one paragraph per line, a page break right after 第
+    ("安全理事会回顾其所有有关恐怖主义的决议和声明，强调需要全面执行这些决议，尤其是第\n"
+     "1373(2001)号和第 1624(2005)号决议，再次呼吁各国加入公约。", [R("1373 (2001)"), R("1624 (2005)")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKS, ids=[f"break{i}" for i in range(len(BREAKS))])
+def test_citations_across_line_breaks(text, expected):
+    assert cited(text) == expected
+
+
+def test_number_in_a_gap_of_the_year_table_keeps_the_number_alone():
+    rows = resolution_years().rows
+    gaps = [a[1] + 1 for a, b in pairwise(rows) if b[0] > a[1] + 1]
+    assert gaps, "the table has no gap to test"
+    for n in gaps[:3]:
+        # a number the table cannot place in a year
+        assert cited(f"回顾第 {n} 号决议。") == [(f"S/RES/{n}", None)]
+
+
+URLS = (
+    " 安理会在若干关键决议1 中触及议题，包括第 1373(2001)号决议。 \n\n"
+    "__________________ \n\n 1 包括第 2396(2017)号决议。 \n\n"
+    "https://undocs.org/ch/S/RES/1373(2001)\nhttps://undocs.org/ch/S/RES/1373(2001)\n"
+    "https://undocs.org/ch/S/RES/2396(2017)\nhttps://undocs.org/ch/S/RES/2467(2019)\n"
+    "https://undocs.org/ch/S/RES/2467(2019)\nhttps://undocs.org/zh/S/2015/939\n"
+)
+
+
+def test_footnote_url_runs_are_counted_once():
+    # symbols the text cites are not cited again by their URL; the others once each
+    assert cited(URLS) == [R("1373 (2001)"), R("2396 (2017)"), R("2467 (2019)"), ("S/2015/939", None)]
+
+
+SELF = [
+    # a resolution's title is its own symbol, not a citation
+    ("## 第 2395 (2017) 号决议\n\n安全理事会 2017 年 12 月 21 日第 8148 次会议通过\n\n安全理事会，\n\n"
+     "回顾第 1373(2001)号决议，\n\n1. 决定继续积极处理此案。", "S/RES/2395 (2017)", [R("1373 (2001)")]),
+    # the web form of a resolution title
+    ("联合国安理会第1535(2004)号决议\n\n2004年3月26日安全理事会第4936次会议通过\n\n安全理事会,\n\n"
+     "重申第1373(2001)号决议,\n\n1. 决定设立执行局。", "S/RES/1535 (2004)", [R("1373 (2001)")]),
+    # a header line with the symbol
+    ("S/RES/2617(2021)\n2021年12月30日\n联合国安理会第2617(2021)号决议\n安全理事会，\n"
+     "回顾第2610(2021)号决议，\n"
+     "1. 决定延长任务期限。", "S/RES/2617 (2021)", [R("2610 (2021)")]),
+    # the web form of a presidential statement title
+    ("联合国安理会主席声明2004年第31号\n\n安全理事会主席在2004年10月19日安全理事会第5053次会议上，"
+     "代表安理会发表声明如下：\n\n"
+     "“安全理事会回顾 S/PRST/2004/31 号和第1566(2004)号决议。”", "S/PRST/2004/31", [R("1566 (2004)")]),
+    # an other document's title is not its own symbol: the citation in it counts
+    ("第 1373(2001)号决议全球执行情况调查\n\n本调查说明各国的执行情况。", "None", [R("1373 (2001)")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "symbol", "expected"), SELF, ids=["res", "web-res", "header", "web-prst", "other"]
+)
+def test_own_title_is_not_a_citation(text, symbol, expected):
+    r = process("t.txt", text.encode())
+    assert str(r.doc.symbol) == symbol
+    assert [(str(c.symbol), None) for c in r.facts["citations"]] == expected
+
+
+def _res(*items: str) -> set[str]:
+    return {f"S/RES/{i}" for i in items}
+
+
+SEED_CITATIONS = [
+    # presidential statement 2021/1: a document symbol and two lists
+    ("000", {"S/2020/372"} | _res("1373 (2001)", "2178 (2014)", "2462 (2019)", "1267 (1999)", "1989 (2011)",
+                                 "2253 (2015)", "1540 (2004)")),
+    # presidential statement 2012/17: 第…号 lists across line breaks, A/RES in two forms
+    ("001", {"A/RES/60/288", "A/RES/66/10"} | _res("1267 (1999)", "1989 (2011)", "1373 (2001)", "1540 (2004)",
+                                                  "1624 (2005)", "1904 (2009)")),
+    # letter and concept note: a footnote list, two document symbols, URL runs
+    ("002", {"S/2015/939", "S/2018/1177"} | _res(
+        "1373 (2001)", "1624 (2005)", "2178 (2014)", "2185 (2014)", "2195 (2014)", "2242 (2015)",
+        "2322 (2016)", "2341 (2017)", "2354 (2017)", "2368 (2017)", "2370 (2017)", "2388 (2017)",
+        "2395 (2017)", "2396 (2017)",
+        "2462 (2019)", "2467 (2019)", "2482 (2019)")),
+    # resolution 2129 (2013): 第 2122 号决议 without a year, dated lists, GA by session
+    ("003", {"A/RES/60/288", "A/RES/64/235", "A/RES/66/10"} | _res(
+        "2122 (2013)", "1267 (1999)", "1989 (2011)", "1373 (2001)", "1624 (2005)", "1535 (2004)",
+        "1787 (2007)",
+        "1805 (2008)", "1963 (2010)", "1540 (2004)", "1988 (2011)")),
+    # resolution 1963 (2010): A/64/297, a dated list across line breaks
+    ("004", {"A/RES/60/288", "A/RES/64/235", "A/64/297"} | _res(
+        "1373 (2001)", "1624 (2005)", "1535 (2004)", "1787 (2007)", "1805 (2008)", "1267 (1999)",
+        "1540 (2004)",
+        "1904 (2009)")),
+]
+
+
+def _seed_citations(prefix: str):
+    path = SEEDS / seed(prefix)
+    entry = read_catalog(SEEDS / "catalog.csv").get(path.name)
+    return process(Path(path).name, path.read_bytes(), entry).facts["citations"]
+
+
+@pytest.mark.parametrize(("prefix", "expected"), SEED_CITATIONS, ids=[p for p, _ in SEED_CITATIONS])
+def test_seed_citations(prefix, expected):
+    assert {str(c.symbol) for c in _seed_citations(prefix)} == expected
+
+
+@pytest.mark.parametrize("prefix", ["003", "004"])
+def test_seed_cited_dates(prefix):
+    # the dates both resolutions print before the resolutions they recall
+    dates = {(str(c.symbol), c.date.isoformat()) for c in _seed_citations(prefix) if c.date}
+    assert dates == {
+        ("S/RES/1373 (2001)", "2001-09-28"), ("S/RES/1535 (2004)", "2004-03-26"),
+        ("S/RES/1787 (2007)", "2007-12-10"), ("S/RES/1805 (2008)", "2008-03-20"),
+        ("A/RES/64/235", "2009-12-24"),
+    } | ({("S/RES/1963 (2010)", "2010-12-20")} if prefix == "003" else set())

@@ -1,0 +1,75 @@
+"""out/ct.ttl is byte-identical across runs, input orders and hash seeds, and is kept up to date."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BASE, OUT, SEEDS
+from ct2rdf.build import build
+from ct2rdf.serialize import to_turtle, write_atomic
+
+FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
+
+
+def turtle(inputs) -> bytes:
+    return to_turtle(build(inputs, base=BASE, check=False).graph)
+
+
+@pytest.fixture(scope="module")
+def reference(seed_build) -> bytes:
+    return to_turtle(seed_build.graph)
+
+
+def test_two_builds_give_the_same_bytes(reference):
+    assert turtle([SEEDS]) == reference
+
+
+ORDERS = [
+    # the files in name order
+    lambda xs: xs,
+    # reversed
+    lambda xs: xs[::-1],
+    # a shuffle
+    lambda xs: random.Random(1).sample(xs, len(xs)),
+    # another shuffle
+    lambda xs: random.Random(2).sample(xs, len(xs)),
+]
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=["sorted", "reversed", "shuffle1", "shuffle2"])
+def test_input_order_does_not_matter(reference, order):
+    assert turtle(order(list(FILES))) == reference
+
+
+def test_copy_order_does_not_matter(tmp_path, reference):
+    # the same files written into a folder in reverse order (directory order differs), names kept
+    for p in [*FILES[::-1], SEEDS / "catalog.csv"]:
+        shutil.copyfile(p, tmp_path / p.name)
+    assert turtle([tmp_path]) == reference
+
+
+def test_hash_seed_does_not_matter(tmp_path, reference):
+    outs = []
+    for hash_seed in ("0", "1", "4242"):
+        out = tmp_path / f"ct-{hash_seed}.ttl"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        cmd = [sys.executable, "-m", "ct2rdf", "build", "-q", "--no-validate", str(SEEDS), "-o", str(out)]
+        subprocess.run(cmd, env=env, check=True, cwd=tmp_path)
+        outs.append(out.read_bytes())
+    assert outs == [reference] * len(outs)
+
+
+def test_out_ttl_is_up_to_date(request, reference):
+    if request.config.getoption("--update-golden"):
+        write_atomic(OUT, reference)
+    current = OUT.read_bytes() if OUT.exists() else b""
+    assert current == reference, (
+        f"{OUT} is stale: it differs from a fresh build of seeds/. "
+        "Run `ct2rdf build` (or `pytest --update-golden`) and commit the result."
+    )

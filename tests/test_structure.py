@@ -1,0 +1,244 @@
+"""Structure: document type, header, adoption, paragraphs, sub-items, footnotes, letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from conftest import seed
+from ct2rdf.pipeline import process
+
+
+def doc(text: str):
+    r = process("t.txt", text.encode())
+    assert r.error is None, r.error
+    return r.doc
+
+
+def paras(d) -> list[tuple[str, str]]:
+    return [(p.ref.path, d.quote(p.span)) for p in d.structure.paragraphs]
+
+
+def join(parts: list[str], layout: bool) -> str:
+    """Paragraphs as a PDF gives them: one a line ("block"), or ending in a space ("layout")."""
+    return "\n\n".join(f" {x} " if layout else x for x in parts)
+
+
+RES = (
+    "第 2400 (2018) 号决议\n\n安全理事会 2018 年 2 月 8 日第 8175 次会议通过\n\n"
+    "安全理事会，\n\n重申其以往决议，\n\n1. 决定继续处理此案。"
+)
+PRST_INTRO = (
+    "安全理事会主席在2015年5月29日安全理事会第7453次会议上，"
+    "就安理会审议的题为“恐怖行为对国际和平与安全造成的威胁”的项目，代表安理会发表声明如下："
+)
+LETTER = "2019 年 3 月 5 日法国常驻联合国代表给安全理事会主席的信\n\n谨此告知，法国将举办一次高级别会议。"
+
+TYPES = [
+    # a resolution: title and adoption line
+    (RES, "resolution"),
+    # a resolution known by its adoption line alone
+    ("2010 年 12 月 20 日安全理事会第 6459 次会议通过\n\n安全理事会，\n\n1. 决定。", "resolution"),
+    # a resolution with a web title
+    ("联合国安理会第1535(2004)号决议\n\n安全理事会,\n\n1. 决定设立执行局。", "resolution"),
+    # a presidential statement: heading and opening
+    ("安全理事会主席声明\n\n" + PRST_INTRO + "\n\n“安全理事会重申。”", "prst"),
+    # a presidential statement known by its opening alone
+    (PRST_INTRO + "\n\n“安全理事会重申。”", "prst"),
+    # a presidential statement with a web title
+    ("联合国安理会主席声明2004年第31号\n\n“安全理事会重申。”", "prst"),
+    # a letter with an annex
+    (LETTER + "\n\n" + LETTER.split("\n")[0] + "的附件\n\n概念说明\n\n1. 背景情况如下。", "letter"),
+    # anything else
+    ("关于打击恐怖主义的报告\n\n本报告说明会员国执行第1373(2001)号决议的情况。", "other"),
+    # numbered paragraphs alone do not make a resolution
+    ("概念说明\n\n1. 安全理事会决定举行会议。\n\n2. 会议将讨论以下问题。", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TYPES, ids=[f"type{i}" for i in range(len(TYPES))])
+def test_document_type(text, expected):
+    assert doc(text).structure.header.doc_type == expected
+
+
+HEADERS = [
+    # header lines giving the symbol and the date, then a web title
+    ("S/RES/2617(2021)\n2021年12月30日\n联合国安理会第2617(2021)号决议\n安全理事会，\n回顾其决议，\n1. "
+     "决定。",
+     ("S/RES/2617 (2021)", dt.date(2021, 12, 30), None)),
+    # adoption line: council, date, meeting
+    (RES, ("S/RES/2400 (2018)", dt.date(2018, 2, 8), 8175)),
+    # adoption line: date, council, meeting (layout, with spaces)
+    ("   第 1963(2010)号决议 \n\n\n\n  2010 年 12 月 20 日安全理事会第 6459 次会议通过 \n\n "
+     "安全理事会， \n\n 1. 决定。 ",
+     ("S/RES/1963 (2010)", dt.date(2010, 12, 20), 6459)),
+    # adoption line with 安理会 and 在其…上
+    ("第2000(2011)号决议\n2011年7月27日安理会在其第6592次会议上通过\n安全理事会，\n1. 决定。",
+     ("S/RES/2000 (2011)", dt.date(2011, 7, 27), 6592)),
+    # Traditional script: title and adoption line
+    ("第2129(2013)號決議\n\n安全理事會2013年12月17日第7086次會議通過\n\n安全理事會，\n\n1. 決定。",
+     ("S/RES/2129 (2013)", dt.date(2013, 12, 17), 7086)),
+    # adoption line in Chinese numerals, no title: no symbol
+    ("二〇一三年十二月十七日安全理事会第7086次会议通过\n安全理事会，\n1. 决定。",
+     (None, dt.date(2013, 12, 17), 7086)),
+    # web title of a presidential statement gives its symbol
+    ("联合国安理会主席声明2004年第31号\n\n2004年10月19日\n\n“安全理事会重申。”",
+     ("S/PRST/2004/31", dt.date(2004, 10, 19), None)),
+    # a symbol header line of a presidential statement
+    ("S/PRST/2012/17\n\n安全理事会主席声明\n\n" + PRST_INTRO + "\n\n“安全理事会重申。”",
+     ("S/PRST/2012/17", dt.date(2015, 5, 29), 7453)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADERS, ids=[f"header{i}" for i in range(len(HEADERS))])
+def test_header(text, expected):
+    d = doc(text)
+    h = d.structure.header
+    assert (str(h.symbol) if h.symbol else None, h.date, h.meeting_number) == expected
+
+
+STATEMENTS = [
+    # meeting and agenda item (项目) in the opening
+    (PRST_INTRO, (dt.date(2015, 5, 29), 7453, "恐怖行为对国际和平与安全造成的威胁")),
+    # no meeting number, an agenda item (议题), a document symbol in the opening
+    ("2021年1月12日，依照在S/2020/372号文件中所列程序，"
+     "安全理事会主席就安理会审议的题为“恐怖主义行为对国际和平与安全"
+     "造成的威胁”的议题，代表安理会发表声明如下：",
+     (dt.date(2021, 1, 12), None, "恐怖主义行为对国际和平与安全造成的威胁")),
+    # an opening broken over lines (layout), another meeting
+    ("安全理事会主席在 2012 年 5 月 4 日安全理事会第 6765 次会议上，就安理会\n\n"
+     "审议的题为“非洲和平与安全”的项目，"
+     "代表安理会发表\n\n声明如下：", (dt.date(2012, 5, 4), 6765, "非洲和平与安全")),
+]
+
+
+@pytest.mark.parametrize(("intro", "expected"), STATEMENTS, ids=["meeting", "no-meeting", "layout"])
+def test_statement_opening(intro, expected):
+    d = doc(join(["安全理事会主席声明", intro, "“安全理事会重申。", "“安全理事会强调。”"], "\n" in intro))
+    h = d.structure.header
+    assert (h.date, h.meeting_number, h.agenda_item) == expected
+    # the quoted paragraphs: every one opens with “, only the last closes
+    assert paras(d) == [("p/1", "“安全理事会重申。"), ("p/2", "“安全理事会强调。”")]
+
+
+def test_traditional_statement_with_corner_quotes():
+    d = doc("安全理事會主席聲明\n\n安全理事會主席在2012年5月4日安全理事會第6765次會議上，就安理會審議的題為"
+            "「恐怖行為對國際和平與安全造成的威脅」的項目，代表安理會發表聲明如下：\n\n"
+            "「安全理事會重申。\n\n「安全理事會強調。」")
+    h = d.structure.header
+    assert (h.doc_type, h.meeting_number) == ("prst", 6765)
+    assert h.agenda_item == "恐怖行为对国际和平与安全造成的威胁"
+    assert paras(d) == [("p/1", "“安全理事会重申。"), ("p/2", "“安全理事会强调。”")]
+
+
+PARAGRAPHS = [
+    # the number, not the verb, makes a paragraph operative: 回顾 opens op/2
+    ("安全理事会，\n\n回顾其决议，\n\n强调合作，\n\n1. 决定延长任务。\n\n2. 回顾其以往决议。",
+     [("pp/1", "回顾其决议,"), ("pp/2", "强调合作,"), ("op/1", "1.决定延长任务。"),
+      ("op/2", "2.回顾其以往决议。")]),
+    # numbers as printed, even when they skip
+    ("安全理事会，\n\n重申，\n\n5. 决定。\n\n7. 请秘书长。",
+     [("pp/1", "重申,"), ("op/5", "5.决定。"), ("op/7", "7.请秘书长。")]),
+    # (a) items belong to their operative paragraph
+    ("安全理事会，\n\n重申，\n\n1. 决定：\n\n(a) 会员国应合作；\n\n(b) 会员国应报告；\n\n2. 注意到报告。",
+     [("pp/1", "重申,"), ("op/1", "1.决定:\n(a)会员国应合作;\n(b)会员国应报告;"),
+      ("op/2", "2.注意到报告。")]),
+    # – items too (layout: a list of paragraphs, each ending in a space)
+    (["安全理事会，", "重申，", "1. 请秘书长报告，该报告应：", "– 评估风险；", "– 指出差距；", "2. 决定。"],
+     [("pp/1", "重申,"), ("op/1", "1.请秘书长报告,该报告应:\n–评估风险;\n–指出差距;"), ("op/2", "2.决定。")]),
+    # a preambular paragraph broken over lines (layout) stays one
+    (["安全理事会，", "重申一切形式的恐怖主义\n\n都是犯罪，", "1. 决定。"],
+     [("pp/1", "重申一切形式的恐怖主义都是犯罪,"), ("op/1", "1.决定。")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PARAGRAPHS, ids=[f"paras{i}" for i in range(len(PARAGRAPHS))])
+def test_resolution_paragraphs(body, expected):
+    head = ["第 2400 (2018) 号决议", "安全理事会 2018 年 2 月 8 日第 8175 次会议通过"]
+    d = doc(head[0] + "\n\n" + head[1] + "\n\n" + body if isinstance(body, str) else join(head + body, True))
+    assert paras(d) == expected
+
+
+SUBITEMS = [
+    # a、 items under a numbered paragraph of a concept note
+    ("1. 会议将讨论以下问题：\n\na、会员国面临哪些挑战？\n\nb、如何合作？\n\n2. 会议形式。",
+     [("p/1", "1.会议将讨论以下问题:\na、会员国面临哪些挑战?\nb、如何合作?"), ("p/2", "2.会议形式。")]),
+    # 1、 items under an unnumbered paragraph
+    ("会议将讨论以下问题：\n\n1、会员国面临哪些挑战？\n\n2、如何合作？\n\n会议将以虚拟形式举行。",
+     [("p/1", "会议将讨论以下问题:\n1、会员国面临哪些挑战?\n2、如何合作?"),
+      ("p/2", "会议将以虚拟形式举行。")]),
+    # (i) items
+    ("会议将讨论以下问题：\n\n(i) 会员国面临哪些挑战？\n\n(ii) 如何合作？",
+     [("p/1", "会议将讨论以下问题:\n(i)会员国面临哪些挑战?\n(ii)如何合作?")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), SUBITEMS, ids=["a、", "1、", "(i)"])
+def test_subitems_in_unnumbered_documents(body, expected):
+    assert paras(doc("概念说明\n\n" + body)) == expected
+
+
+FOOTNOTES = [
+    # a letter's annex: markers in two paragraphs, footnotes after a rule
+    (" 1. 安理会在若干决议1 中触及议题。 \n\n 2. 委员会开发了工具。2 这些工具很好。 \n\n 3. "
+     "会议将讨论问题。 \n\n"
+     "__________ \n\n 1 包括第 2462(2019)号决议。 \n\n 2 包括国别访问。 ", {"p/1": (1,), "p/2": (2,)}),
+    # a footnote marker in the third paragraph only, block layout
+    ("1. 安理会决定举行会议。\n2. 会议将讨论问题。\n3. 会员国在若干决议3 中作出规定。\n__________\n3 "
+     "包括第 2462(2019)号决议。",
+     {"p/3": (3,)}),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), FOOTNOTES, ids=["layout", "block"])
+def test_footnotes_attach_to_the_marker_paragraph(body, expected):
+    d = doc("概念说明\n\n" + body)
+    assert {p.ref.path: p.footnotes for p in d.structure.paragraphs if p.footnotes} == expected
+
+
+LETTERS = [
+    # a letter with signature block and annex
+    (" 2019 年 3 月 5 日法国常驻联合国代表给安全理事会主席的信 \n\n 谨此告知，法国将举办会议。 \n\n "
+     "请分发为荷。 \n\n"
+     " 常驻代表 \n\n 大使 \n\n 弗朗索瓦·德拉特(签名) \n\n 2019 年 3 月 5 "
+     "日法国常驻联合国代表给安全理事会主席的信的附件 \n\n"
+     "  概念说明 \n\n 1. 背景情况如下。 \n\n 2. 会议将讨论以下问题： \n\n (a) 会员国面临哪些挑战？ ",
+     (dt.date(2019, 3, 5), "法国常驻联合国代表", "安全理事会主席", "弗朗索瓦·德拉特", "常驻代表 大使",
+      ["p/1", "p/2", "annex/1/p/1", "annex/1/p/2"])),
+    # a letter to the Secretary-General without annex, 签字
+    ("2022年1月3日挪威常驻联合国代表给秘书长的信\n谨随函转递一份报告。\n请分发为荷。\n莫娜·尤尔(签字)",
+     (dt.date(2022, 1, 3), "挪威常驻联合国代表", "秘书长", "莫娜·尤尔", None, ["p/1", "p/2"])),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LETTERS, ids=["annex", "plain"])
+def test_letter(text, expected):
+    d = doc(text)
+    h = d.structure.header
+    got = (h.date, h.sender, h.recipient, h.signatory, h.signatory_title, [p for p, _ in paras(d)])
+    assert got == expected
+
+
+def test_letter_annex_is_a_part_with_its_title():
+    d = doc(LETTERS[0][0])
+    (part,) = d.structure.parts
+    assert (part.key, d.quote(part.title)) == ("annex/1", "概念说明")
+
+
+SEED_COUNTS = [
+    # S/RES/2129 (2013): 32 preambular, 27 operative (the issue's numbers)
+    ("003", {"pp": 32, "op": 27}, dt.date(2013, 12, 17), 7086),
+    # S/RES/1963 (2010): 24 preambular, 18 operative
+    ("004", {"pp": 24, "op": 18}, dt.date(2010, 12, 20), 6459),
+]
+
+
+@pytest.mark.parametrize(("prefix", "counts", "date", "meeting"), SEED_COUNTS, ids=["2129", "1963"])
+def test_seed_resolutions(seed_results, prefix, counts, date, meeting):
+    d = seed_results[seed(prefix)].doc
+    assert Counter(p.ref.kind for p in d.structure.paragraphs) == counts
+    numbers = [p.ref.number for p in d.structure.paragraphs if p.ref.kind == "op"]
+    assert numbers == list(range(1, counts["op"] + 1))
+    assert (d.structure.header.date, d.structure.header.meeting_number) == (date, meeting)
