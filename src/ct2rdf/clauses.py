@@ -4,7 +4,8 @@ Directives often sit in a later clause (``…,并指示反恐执行局…``,
 ``…;又请委员会…``), so each clause's verb and addressee are looked for, not
 only the paragraph's first verb.  A clause starts at the paragraph's start
 (after its number, the statement's subject and any modifiers) and at every
-``, ; :`` that is followed by optional modifiers and a known verb.
+``, ; : 。`` that is followed by an optional subject (安全理事会), optional
+modifiers and a known verb.
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     end = p.span.end
     cuts: list[tuple[int, tuple | None]] = [(start, match_verb(text, start))]
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
-        hit = match_verb(text, m.end())
+        subject = P.STATEMENT_SUBJECT_RE.match(text, m.end())  # …。安全理事会还欢迎…
+        hit = match_verb(text, subject.end() if subject else m.end())
         if hit:
             cuts.append((m.end(), hit))
     out = []

@@ -80,6 +80,9 @@ def build(inputs, output, base, catalog, no_validate, quiet):
     errors = [r for r in result.results if r.error]
     for r in errors:
         click.echo(f"Error: {r.error}", err=True)
+    if not result.corpus.entries:
+        raise Failure(f"none of the {len(result.results)} input files could be read; {output} was not "
+                      "written. Fix the files named above", 2)
     if not quiet:
         _summary(result)
     if result.report is not None and not result.report.conforms:

@@ -237,6 +237,7 @@ def normalize(source: str) -> Normalized:
             offsets.append(offsets[-1] if offsets else 0)
         start = len(text)
         pending_space: int | None = None
+        broke_line = False
         for n, li in enumerate(line_ids):
             ln = lines[li]
             body = ln.text
@@ -255,15 +256,21 @@ def normalize(source: str) -> Normalized:
                         pending_space = ln.start + j
                     continue
                 if pending_space is not None:
-                    if len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch):
+                    # A line break between two digits is a number wrapped by the
+                    # PDF (第 13 / 73(2001)), not a space between two words.
+                    wrapped_number = broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit()
+                    if (len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch)
+                            and not wrapped_number):
                         text.append(" ")
                         offsets.append(pending_space)
                     pending_space = None
+                broke_line = False
                 text.append(ch)
                 offsets.append(ln.start + j)
             # the line break itself is whitespace between lines
             if pending_space is None:
                 pending_space = ln.start + len(body)
+            broke_line = True
         if len(text) == start:  # nothing but whitespace: drop the separator again
             if blocks:
                 text.pop()

@@ -111,9 +111,9 @@ RES_TITLE_RE = re.compile(
 )
 
 # A presidential statement's heading, with the web form that carries the
-# symbol.   安全理事会主席声明 · 联合国安理会主席声明2004年第31号
+# symbol.   安全理事会主席声明 · 联合国安理会主席声明2004年第31号 · 2014年8月15日安全理事会主席声明
 PRST_TITLE_RE = re.compile(
-    r"^(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
+    r"^(?:" + prefixed("t", DATE) + r")?(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
     r"(?:" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号)?$"
 )
 
@@ -126,6 +126,13 @@ PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如�
 SYMBOL_LINE_RE = re.compile(
     r"^" + named("symbol", r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/"
                  + YEAR + r"/\d{1,4}") + r"$"
+)
+
+# Lines of an official PDF's masthead, skipped before the title.
+#   联合国 · 安全理事会 · Distr.: General · 13-61627 (C) · Original: English · 17 December 2013
+HEADER_NOISE_RE = re.compile(
+    r"^(?:联合国|安全理事会|安理会|United Nations|Distr\.?:?.*|General|Original:.*|Chinese|中文"
+    r"|\d{2}-\d{4,6}(?:\(C\))?.*|\*\d{6,}\*|\d{1,2} [A-Z][a-z]+ \d{4})$"
 )
 
 # A header line that is just a date.   2004年10月19日
@@ -175,9 +182,9 @@ SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[
 # time says it is held.
 #   会议将以虚拟形式于2021年1月12日上午8时30分举行
 #   此次通报会将是部长级的虚拟会议,于2021年1月12日上午8时30分举行
-MEETING_HELD_RE = re.compile(
-    r"(?P<before>[^。;]{0,40})" + r"于?" + DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行"
-)
+# (The sentence around it is checked in code; a leading context group here
+# made the pattern scan 40 characters back at every position: slow.)
+MEETING_HELD_RE = re.compile(DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行")
 
 # *** Citation patterns ***
 
@@ -208,7 +215,7 @@ UNDOCS_URL_RE = re.compile(
 # One item of a resolution list: an optional date, 第, number, optional year.
 #   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
 RES_ITEM = (
-    r"(?:" + prefixed("i", DATE) + r")?第?" + named("num", r"\d{1,4}")
+    r"(?:" + prefixed("i", DATE) + r"的?)?第?" + named("num", r"\d{1,4}")
     + r"(?:\(" + named("year", YEAR) + r"\))?号?"
 )
 RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)

@@ -23,7 +23,9 @@ from .normalize import normalize
 from .structure import parse_structure
 from .symbols import Symbol, parse
 
-_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# Chinese prose always holds some of these; random CJK (a misdecoded binary
+# file, UTF-16 read the wrong way round) almost never does.
+_COMMON_CHINESE_RE = re.compile("[的和在与对为国会是了及其决议号第年月日安理事委员联合]")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             raise InputError(name, "the file is empty", "Remove it or give it the document's text")
         norm = normalize(text)
         structure = parse_structure(norm)
-        if structure.header.doc_type == "other" and not _CJK_RE.search(norm.text):
+        if structure.header.doc_type == "other" and not _COMMON_CHINESE_RE.search(norm.text):
             raise InputError(
                 name,
                 "no recognizable document: no Chinese text found",

@@ -32,6 +32,19 @@ class ResolutionYears:
 
     rows: tuple[tuple[int, int, int], ...]  # (first, last, year), sorted by first
 
+    def plausible(self, number: int, year: int) -> bool:
+        """Whether resolution ``number`` can have been adopted in ``year``.
+
+        Used for a bare ``N(YYYY)`` with no 决议 after it: ``COVID-19(2020)``
+        is not resolution 19.  Years outside the table are given the benefit
+        of the doubt only for numbers below the table's first.
+        """
+        rows = [r for r in self.rows if r[2] == year]
+        if rows:
+            first, last, _ = rows[0]
+            return first - 5 <= number <= last + 5
+        return year < self.rows[0][2] and number < self.rows[0][0]
+
     def year_of(self, number: int) -> int | None:
         """The year resolution ``number`` was adopted, or None if unsure."""
         i = bisect.bisect_right([r[0] for r in self.rows], number) - 1

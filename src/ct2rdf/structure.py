@@ -75,6 +75,11 @@ def parse_structure(norm: Normalized) -> Structure:
             if m.group("num"):
                 header.setdefault("symbol", prst(int(m.group("year")), int(m.group("num"))))
                 header.setdefault("symbol_span", _span(norm, i))
+            if m.group("t_y"):  # 2014年8月15日安全理事会主席声明
+                header.setdefault("date", date_from_match(m, "t_"))
+                header.setdefault("date_span", _span(norm, i))
+        elif "title" not in header and P.HEADER_NOISE_RE.match(t):
+            pass  # an official PDF's masthead (联合国 / 安全理事会 / Distr.: General)
         else:
             break
         header_spans.append(_span(norm, i))

@@ -60,10 +60,18 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph(shapes_dir), inference="none", advanced=True
     )
+    shapes = shapes_graph(shapes_dir)
     violations = []
     for r in results.subjects(SH.resultSeverity, None):
-        msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
         shape = results.value(r, SH.sourceShape)
+        # Read the messages off the shape (or its SPARQL constraint): pyshacl
+        # drops the language tags of SPARQL constraints' messages.
+        msgs = {}
+        for node in (results.value(r, SH.sourceConstraint), shape):
+            if node is not None and not msgs:
+                msgs = {m.language: str(m) for m in shapes.objects(node, SH.message)}
+        if not msgs:
+            msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
         violations.append(
             Violation(
                 shape=_short(shape),

@@ -6,9 +6,10 @@ gazetteer keep 广大会员国 from being the General Assembly and 副秘书长 
 being the Secretary-General.  Committees named by their resolutions
 (第1540(2004)号决议所设委员会) map through the gazetteer's ``resolutions``.
 Short anaphoric names (执行局, 委员会) count only in a document that names
-their body in full.  Abbreviations the text defines (X(Y), 又称为 Y) become
-aliases of the body they follow; an abbreviation of an unknown body is
-reported, not turned into a body.
+their body in full.  Abbreviations the text defines (X(Y), X(“Y”), 又称为 Y,
+下称“Y”) become aliases of the body they follow, and count wherever the text
+uses them later (so …所设委员会(“委员会”) makes 委员会 that committee, not
+CTC); an abbreviation of an unknown body is reported, not turned into a body.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from functools import lru_cache
 from .. import patterns as P
 from ..model import Doc, ParaRef, Span
 from ..reference import Gazetteer, gazetteer
+
+_SHORT = 3  # names this long or shorter are checked against their body's guards
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,14 @@ def _names_re() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
 
 
 def _guarded(gz: Gazetteer, key: str, text: str, start: int, end: int) -> bool:
+    """Whether a guard forbids the short name at ``[start, end)``.
+
+    Guards protect short names that longer words hide (大会 in 广大会员国,
+    委员会 in 人权事务委员会); a name of four or more characters is
+    distinctive, so 设立的反恐怖主义委员会 stays CTC although 的 guards 委员会.
+    """
+    if end - start > _SHORT:
+        return False
     b = gz.get(key)
     return any(text.endswith(g, 0, start) for g in b.not_before) or any(
         text.startswith(g, end) for g in b.not_after
@@ -120,9 +131,8 @@ def _scan(doc: Doc) -> list[Mention | Alias]:
             local[short_form] = key
             if free(span.start, span.end):
                 take(span.start, span.end, key)
-        elif short_form not in full:
-            aliases.append(Alias(None, short_form, span,
-                                 f"abbreviation {short_form!r} defined for an unknown body"))
+        elif short_form not in full and _unknown_body_before(text, m.start()):
+            aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
     for m in P.ALIAS_PHRASE_RE.finditer(text):
         before = next((f for f in found if 0 <= m.start() - f[1] <= 1), None)
         short_form = m.group("short")
@@ -130,13 +140,23 @@ def _scan(doc: Doc) -> list[Mention | Alias]:
         if before and short_form not in gz.get(before[2]).names and short_form not in full:
             aliases.append(Alias(before[2], short_form, span))
             local[short_form] = before[2]
-    # 4. aliases defined in this document, used later in it
+        elif (  # 下称“…” after an unknown name is reported like X(Y) (same in-order test)
+            not before
+            and short_form not in full
+            and _in_order(short_form, text[max(0, m.start() - 31) : m.start()])
+            and _unknown_body_before(text, m.start())
+        ):
+            aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
+    # 4. aliases defined in this document, used later in it; a defined 委员会
+    # (…所设委员会(“委员会”)) overrides the gazetteer's anaphora, with its guards
     for short_form, key in sorted(local.items()):
         if short_form in full:
             continue
+        guards = [k for k in (short.get(short_form), key) if k]
         for m in re.finditer(re.escape(short_form), text):
-            if free(m.start(), m.end()):
-                take(m.start(), m.end(), key)
+            a, b = m.span()
+            if free(a, b) and not any(_guarded(gz, k, text, a, b) for k in guards):
+                take(a, b, key)
     # 5. anaphoric short names, where their body is named in full
     named = {k for _, _, k in found}
     for m in short_re.finditer(text):
@@ -151,6 +171,21 @@ def _scan(doc: Doc) -> list[Mention | Alias]:
         p = doc.paragraph_at(a)
         out.append(Mention(key, Span(a, b), p.ref if p else None, text[a:b]))
     return out + aliases
+
+
+_UNKNOWN = "abbreviation {!r} defined for an unknown body"
+
+
+def _unknown_body_before(text: str, pos: int) -> bool:
+    """Whether the name before ``pos`` (an abbreviation's "(" or 下称) may be a body.
+
+    A title or a quoted term is not: 《联合国全球反恐战略》(下称“战略”),
+    “…阿尔及尔备忘录”(备忘录).
+    """
+    i = pos
+    while i > 0 and text[i - 1] in "(,":
+        i -= 1
+    return i > 0 and text[i - 1] not in "》”\"'"
 
 
 def _in_order(short: str, long: str) -> bool:

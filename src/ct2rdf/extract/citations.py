@@ -75,9 +75,13 @@ def extract(doc: Doc) -> list[Citation]:
                 b = m.end()  # the last item's span runs to 决议
             take(a, b, symbol, _item_date(item, symbol, "i_"))
         block(m.start(), m.end())
-    # 4. stray N(YYYY)
+    # 4. stray N(YYYY), if the number fits the year (not COVID-19(2020))
     for item in P.RES_ITEM_RE.finditer(text):
-        if item.group("year") and free(item.start(), item.end()):
+        if (
+            item.group("year")
+            and free(item.start(), item.end())
+            and years.plausible(int(item.group("num")), int(item.group("year")))
+        ):
             symbol = sc_resolution(int(item.group("num")), int(item.group("year")))
             take(item.start(), item.end(), symbol, _item_date(item, symbol, "i_"))
 

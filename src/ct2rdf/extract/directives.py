@@ -17,7 +17,7 @@ from ..dates import date_from_match
 from ..model import Doc, ParaRef, Span
 from ..symbols import Symbol
 from . import citations
-from .duties import body_at, clause_text, operative_clauses
+from .duties import addressee, bodies_in, clause_text, operative_clauses
 
 _DIRECTIVE_VERBS = {"directs", "requests", "demands"}
 
@@ -47,11 +47,13 @@ def extract(doc: Doc) -> list[Directive]:
         if not d or P.MANDATE_REVIEW_RE.search(text):
             continue
         due = date_from_match(d) or date_from_match(d, "b_")
-        who = body_at(doc, c.verb_span.end, c.verb_span.end + 20)
+        who = addressee(doc, c)
         if due is None or who is None:
             continue
+        names = bodies_in(doc, c.span.start, c.span.end)  # 第1540(2004)号决议所设委员会 names a body
         concerned = next(
-            (x.symbol for x in cites if x.span and c.span.start <= x.span.start < c.span.end), None
+            (x.symbol for x in cites if x.span and c.span.start <= x.span.start < c.span.end
+             and not any(b.span.start <= x.span.start < b.span.end for b in names)), None
         )
         count[p.ref] = count.get(p.ref, 0) + 1
         out.append(

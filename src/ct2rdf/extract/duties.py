@@ -10,9 +10,15 @@ from .bodies import Mention, mentions
 
 
 def operative_clauses(doc: Doc) -> Iterator[tuple[Paragraph, Clause]]:
-    """Every clause of every operative paragraph (numbered paragraphs of a resolution)."""
+    """Every clause of every operative paragraph.
+
+    Those are a resolution's numbered paragraphs and every paragraph of a
+    presidential statement (安全理事会请秘书长在…之前提交报告 is a task too);
+    a letter's paragraphs are not the Council's acts.
+    """
+    statement = doc.structure.header.doc_type == "prst"
     for p in doc.structure.paragraphs:
-        if p.ref.kind == "op":
+        if p.ref.kind == "op" or (statement and p.ref.kind == "p" and not p.ref.part):
             for c in clauses(doc, p):
                 yield p, c
 
@@ -23,9 +29,37 @@ def bodies_in(doc: Doc, a: int, b: int) -> list[Mention]:
 
 
 def body_at(doc: Doc, a: int, b: int) -> Mention | None:
-    """The first body mention inside ``[a, b)``."""
-    found = bodies_in(doc, a, b)
-    return found[0] if found else None
+    """The first body named from inside ``[a, b)`` (it may end after ``b``).
+
+    Mentions that touch form one name whose head is the last:
+    安全理事会|第1540(2004)号决议所设委员会 is the committee, not the Council.
+    """
+    every = mentions(doc)
+    i = next((i for i, m in enumerate(every) if a <= m.span.start < b), None)
+    if i is None:
+        return None
+    head = every[i]
+    for m in every[i + 1 :]:
+        if m.span.start > head.span.end:
+            break
+        if m.span.start == head.span.end:
+            head = m
+    return head
+
+
+def addressee(doc: Doc, c: Clause) -> Mention | None:
+    """The body a clause's verb addresses: named right after the verb.
+
+    请反恐委员会… · 指示反恐执行局… · 请安全理事会第1540(2004)号决议所设委员会….
+    Only 其/该/本 may come between; in 请会员国…向反恐执行局提交 the
+    addressee is the member states, not CTED, so there is none.
+    """
+    if c.verb_span is None:
+        return None
+    start = c.verb_span.end
+    if doc.text[start : start + 1] in ("其", "该", "本"):
+        start += 1
+    return body_at(doc, start, start + 1)
 
 
 def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:

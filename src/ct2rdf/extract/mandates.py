@@ -41,7 +41,9 @@ def extract(doc: Doc) -> list[Mandate]:
     """Every mandate with an end date in ``doc``'s operative paragraphs."""
     out = []
     for p, c in operative_clauses(doc):
-        if c.verb is None or c.verb.slug not in _MANDATE_VERBS:
+        # only a resolution's operative paragraph confers a mandate (the contract's
+        # ct:OperativeParagraph); a statement's 决定 only recalls or announces one
+        if p.ref.kind != "op" or c.verb is None or c.verb.slug not in _MANDATE_VERBS:
             continue
         text, base = clause_text(doc, c)
         end_m = P.MANDATE_END_RE.search(text)
@@ -59,6 +61,7 @@ def extract(doc: Doc) -> list[Mandate]:
             m for m in bodies_in(doc, c.span.start, c.span.end)
             if m.span != guide_span and m.span.start < base + end_m.end() + 40
         ]
+        holders = _named_holder(doc, text, base, holders)
         if end is None or not holders:
             continue
         holder = holders[0].key
@@ -80,3 +83,20 @@ def extract(doc: Doc) -> list[Mandate]:
             )
         )
     return out
+
+
+def _named_holder(doc: Doc, text: str, base: int, fallback: list) -> list:
+    """The holder 将X的任务… names: X's last body (the head of 委员会的监测组).
+
+    Without 的 (将X任务期…), X must end with the body.  A name that holds no
+    known body (将联合国阿富汗援助团的任务…) gives no holder rather than another
+    body of the clause; with no such phrase, ``fallback`` stands.
+    """
+    m = P.MANDATE_HOLDER_RE.search(text)
+    if m:
+        return bodies_in(doc, base + m.start("who"), base + m.end("who"))[-1:]
+    m = P.MANDATE_HOLDER_BARE_RE.search(text)
+    if m:
+        inside = bodies_in(doc, base + m.start("who"), base + m.end("who"))
+        return inside[-1:] if inside and inside[-1].span.end == base + m.end("who") else []
+    return fallback

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import cn_number
 from ..model import Doc, ParaRef, Span
-from .duties import body_at, clause_text, operative_clauses
+from .duties import addressee, body_at, clause_text, operative_clauses
 
 _DUTY_VERBS = {"requests", "directs", "decides", "demands"}
 
@@ -37,6 +37,10 @@ def duration(m) -> str | None:
         return f"P{cn_number(g['months'])}M"
     if g.get("times"):
         return {1: "P1Y", 2: "P6M", 3: "P4M", 4: "P3M"}[cn_number(g["times"])]
+    if g.get("years"):
+        return f"P{cn_number(g['years'])}Y"
+    if g.get("unit"):
+        return {"年": "P1Y", "月": "P1M"}[g["unit"]]
     text = m.group(0)
     if "半年" in text or "六个月" in text:
         return "P6M"
@@ -55,10 +59,12 @@ def extract(doc: Doc) -> list[ReportingDuty]:
         text, base = clause_text(doc, c)
         freq = P.FREQUENCY_RE.search(text)
         to = P.REPORT_TO_RE.search(text, freq.end()) if freq else None
+        if freq and not to:  # 向安理会定期报告: the frequency sits inside the phrase
+            to = next((t for t in P.REPORT_TO_RE.finditer(text) if t.start() < freq.start() < t.end()), None)
         if not freq or not to:
             continue
         target = body_at(doc, base + to.start("to"), base + to.end("to"))
-        who = body_at(doc, c.verb_span.end, c.verb_span.end + 20)
+        who = addressee(doc, c)
         if target is None or who is None:
             continue
         count[p.ref] = count.get(p.ref, 0) + 1

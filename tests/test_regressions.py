@@ -1,0 +1,90 @@
+"""Generalization gaps found in review, each a row with the input inline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from ct2rdf.cli import cli
+from ct2rdf.pipeline import process
+
+MASTHEAD = (
+    "联合国\nS/RES/2395 (2017)\n安全理事会\nDistr.: General\n21 December 2017\n\n"
+    "第 2395 (2017) 号决议\n\n安全理事会 2017 年 12 月 21 日第 8148 次会议通过\n\n安全理事会，\n\n"
+    "重申其以往各项决议，\n\n1. 决定继续积极处理此案。\n"
+)
+
+
+def facts(text: str):
+    r = process("x.txt", text.encode("utf-8"))
+    assert r.error is None, r.error
+    return r
+
+
+# fmt: off
+HEADER_ROWS = [
+    # an official PDF's masthead (联合国 / symbol / 安全理事会 / Distr.) before the title
+    (MASTHEAD, ("resolution", "S/RES/2395 (2017)", dt.date(2017, 12, 21), 8148)),
+    # a statement heading that starts with its date
+    ("2014年8月15日安全理事会主席声明\n\n安全理事会主席在2014年8月15日安全理事会第7242次会议上，"
+     "就安理会审议的题为“恐怖行为对国际和平与安全造成的威胁”的项目，代表安理会发表声明如下：\n\n"
+     "“安全理事会重申其决心。”\n",
+     ("prst", None, dt.date(2014, 8, 15), 7242)),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADER_ROWS, ids=["masthead", "dated-prst-heading"])
+def test_headers(text, expected):
+    r = facts(text)
+    h = r.doc.structure.header
+    symbol = str(r.doc.symbol) if r.doc.symbol else None
+    assert (h.doc_type, symbol, h.date, h.meeting_number) == expected
+
+
+def test_masthead_keeps_paragraph_counts():
+    kinds = [p.ref.kind for p in facts(MASTHEAD).doc.structure.paragraphs]
+    assert kinds == ["pp", "op"]
+
+
+BODY = "第 2395 (2017) 号决议\n\n安全理事会 2017 年 12 月 21 日第 8148 次会议通过\n\n安全理事会，\n\n{}\n"
+
+# fmt: off
+CITATION_ROWS = [
+    # a number wrapped across lines by the PDF: 第 13 / 73(2001)
+    ("回顾设立反恐怖主义委员会并规定其任务、要求各国采取一系列措施的第 13\n73(2001)号决议，",
+     [("S/RES/1373 (2001)", None)]),
+    # a date joined to the item by 的 is still the cited document's date
+    ("回顾2001年9月28日的第1373(2001)号决议，", [("S/RES/1373 (2001)", dt.date(2001, 9, 28))]),
+    # COVID-19(2020) is not resolution 19: a bare N(YYYY) must fit the year
+    ("关切冠状病毒病COVID-19(2020)对各国反恐能力的影响，", []),
+    # …while a bare N(YYYY) that fits its year is a resolution
+    ("按照1624(2005)的要求，", [("S/RES/1624 (2005)", None)]),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), CITATION_ROWS,
+                         ids=["wrapped-number", "date-with-de", "covid-19", "bare-fits-year"])
+def test_citations(paragraph, expected):
+    r = facts(BODY.format(paragraph))
+    assert [(str(c.symbol), c.date) for c in r.facts["citations"]] == expected
+
+
+def test_nothing_written_when_every_file_fails(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(b"")
+    (tmp_path / "in" / "b.txt").write_bytes(b"\x80\x81 not text")
+    out = tmp_path / "x.ttl"
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "none of the 2 input files could be read" in result.output
+    assert not out.exists()
+
+
+def test_misdecoded_bytes_are_not_a_document():
+    # a UTF-16 BOM before bytes that are not UTF-16 text: random CJK, no Chinese prose
+    r = process("x.txt", b"\xff\xfe" + bytes(range(0x21, 0x7f)) * 2)
+    assert r.error is not None and "no recognizable document" in str(r.error)
