@@ -219,6 +219,15 @@ class _Builder:
             self.generated(node)
         self.facts(e, d, expr, corpus)
 
+    def task(self, cls: URIRef, fact, d: URIRef, expr: URIRef, doc: Doc) -> URIRef:
+        """The node of a mandate, directive or reporting duty: type, paragraph, provenance."""
+        node = URIRef(f"{d}/{fact.key}")
+        self.add(node, RDF.type, cls)
+        self.add(node, CT.conferredBy, self.paragraph(d, fact.paragraph))
+        self.derived(node, expr, doc, fact.span)
+        self.generated(node)
+        return node
+
     def paragraph(self, d: URIRef, ref: ParaRef) -> URIRef:
         return URIRef(f"{d}/{ref.path}")
 
@@ -247,10 +256,8 @@ class _Builder:
             self.add(node, CT.operativeVerb, self.verb(v.slug))
             self.add(node, CT.verbPhrase, Literal(v.phrase, lang="zh"))
         for m in facts.get("mandates", ()):
-            node = URIRef(f"{d}/{m.key}")
-            self.add(node, RDF.type, CT.Mandate)
+            node = self.task(CT.Mandate, m, d, expr, doc)
             self.add(node, CT.holder, self.body(m.holder))
-            self.add(node, CT.conferredBy, self.paragraph(d, m.paragraph))
             self.add(node, CT.endDate, Literal(m.end, datatype=XSD.date))
             if m.start:
                 self.add(node, CT.startDate, Literal(m.start, datatype=XSD.date))
@@ -263,28 +270,18 @@ class _Builder:
             earlier = corpus.renewals.get((e.path, m.key))
             if earlier:
                 self.add(node, CT.renews, URIRef(f"{iri(self.base, earlier[0])}/{earlier[1]}"))
-            self.derived(node, expr, doc, m.span)
-            self.generated(node)
         for x in facts.get("directives", ()):
-            node = URIRef(f"{d}/{x.key}")
-            self.add(node, RDF.type, CT.Directive)
+            node = self.task(CT.Directive, x, d, expr, doc)
             self.add(node, CT.addressee, self.body(x.addressee))
-            self.add(node, CT.conferredBy, self.paragraph(d, x.paragraph))
             self.add(node, CT.dueDate, Literal(x.due, datatype=XSD.date))
             if x.concerns:
                 self.add(node, CT.concerns, self.cited(x.concerns, corpus.cited_dates.get(x.concerns)))
-            self.derived(node, expr, doc, x.span)
-            self.generated(node)
         for x in facts.get("reporting", ()):
-            node = URIRef(f"{d}/{x.key}")
-            self.add(node, RDF.type, CT.ReportingDuty)
+            node = self.task(CT.ReportingDuty, x, d, expr, doc)
             self.add(node, CT.addressee, self.body(x.addressee))
             self.add(node, CT.reportsTo, self.body(x.reports_to))
-            self.add(node, CT.conferredBy, self.paragraph(d, x.paragraph))
             if x.frequency:
                 self.add(node, CT.frequency, Literal(x.frequency, datatype=XSD.duration))
-            self.derived(node, expr, doc, x.span)
-            self.generated(node)
         for m in facts.get("meetings", ()):
             node = (
                 iri(self.base, f"S/PV.{m.number}") if m.number
