@@ -58,7 +58,7 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
     import pyshacl  # imported lazily: it is slow to import
 
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(shapes_dir), inference="none", advanced=True
+        data, shacl_graph=shapes_graph(shapes_dir), inference="none"
     )
     shapes = shapes_graph(shapes_dir)
     violations = []
