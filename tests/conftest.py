@@ -37,3 +37,23 @@ def seed_results(seed_build):
 def seed(prefix: str) -> str:
     """The seed file name starting with ``prefix`` (e.g. "003")."""
     return next(p.name for p in SEEDS.glob(f"{prefix}*.txt"))
+
+
+def graph_diff_message(expected: bytes, actual: bytes, limit: int = 20) -> str:
+    """Only-in-expected / only-in-actual triples of two Turtle documents, as sorted N-Triples."""
+    from rdflib import Graph
+    from rdflib.compare import graph_diff, to_isomorphic
+
+    exp = to_isomorphic(Graph().parse(data=expected, format="turtle"))
+    act = to_isomorphic(Graph().parse(data=actual, format="turtle"))
+    if exp == act:
+        return "the graphs are isomorphic; only the bytes differ (order or formatting)"
+    _, only_exp, only_act = graph_diff(exp, act)
+    out = []
+    for title, g in (("only in expected", only_exp), ("only in actual", only_act)):
+        lines = sorted(g.serialize(format="nt").splitlines())
+        out.append(f"{title} ({len(lines)}):")
+        out += [f"  {line}" for line in lines[:limit]]
+        if len(lines) > limit:
+            out.append(f"  … {len(lines) - limit} more")
+    return "\n".join(out)

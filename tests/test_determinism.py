@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import BASE, OUT, SEEDS
+from conftest import BASE, OUT, SEEDS, graph_diff_message
 from ct2rdf.build import build
 from ct2rdf.serialize import to_turtle, write_atomic
 
@@ -69,7 +69,10 @@ def test_out_ttl_is_up_to_date(request, reference):
     if request.config.getoption("--update-golden"):
         write_atomic(OUT, reference)
     current = OUT.read_bytes() if OUT.exists() else b""
-    assert current == reference, (
-        f"{OUT} is stale: it differs from a fresh build of seeds/. "
-        "Run `ct2rdf build` (or `pytest --update-golden`) and commit the result."
-    )
+    if current != reference:
+        pytest.fail(
+            f"{OUT} is stale: it differs from a fresh build of seeds/. "
+            "Run `ct2rdf build` (or `pytest --update-golden`) and commit the result.\n"
+            + graph_diff_message(current, reference),
+            pytrace=False,
+        )
