@@ -20,6 +20,7 @@ import resource
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from ct2rdf.graph import build_graph
@@ -31,6 +32,10 @@ from ct2rdf.validate import validate
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
+def _shift(m: re.Match, k: int) -> str:
+    return f"第{int(m.group(1)) + k}({m.group(2)})号决议"
+
+
 def synthetic(n: int) -> list[tuple[str, bytes, dict]]:
     """``n`` documents: the seeds, renumbered so each has a distinct symbol."""
     seeds = sorted(SEEDS.glob("*.txt"))
@@ -40,8 +45,7 @@ def synthetic(n: int) -> list[tuple[str, bytes, dict]]:
         text = src.read_text(encoding="utf-8")
         k = i // len(seeds)
         # shift the document's own number: 第 2129 (2013) 号决议 → 第 2129+k…
-        text = re.sub(r"第 ?(\d{4}) ?\((\d{4})\) ?号决议", lambda m: f"第{int(m.group(1)) + k}({m.group(2)})号决议",
-                      text, count=1)
+        text = re.sub(r"第 ?(\d{4}) ?\((\d{4})\) ?号决议", partial(_shift, k=k), text, count=1)
         entry = {"symbol": f"S/PRST/{2000 + k % 25}/{i + 1}"} if src.name.startswith(("000", "001")) else {}
         out.append((f"{i:05d}_{src.name}", text.encode("utf-8"), entry))
     return out
@@ -66,7 +70,8 @@ def main() -> None:
     t = time.perf_counter()
     results = [process(name, data, entry) for name, data, entry in docs]
     dt = time.perf_counter() - t
-    print(f"{'process (per document)':<28}{dt:8.2f} s  ({dt / len(docs) * 1000:.1f} ms/doc, {mb / dt:.2f} MB/s)")
+    per_doc = dt / len(docs) * 1000
+    print(f"{'process (per document)':<28}{dt:8.2f} s  ({per_doc:.1f} ms/doc, {mb / dt:.2f} MB/s)")
     corpus = timed("merge", merge, results)
     graph = timed("build graph", build_graph, corpus, "https://w3id.org/ct2rdf/id/")
     print(f"{'triples':<28}{len(graph):8d}")
