@@ -79,6 +79,13 @@ MANDATE_ROWS = [
     ("决定反恐执行局将在 2009 年 12 月 31 日终了的期间内继续作为一项特别政治任务，"
      "接受反恐怖主义委员会的政策指导；",
      ("CTED", "SpecialPoliticalMission", D(2009, 12, 31), None, "CTC", None)),
+    # 直至… after the guidance clause (the S/RES/2617 (2021) wording), review "在…之前"
+    ("决定反恐执行局将继续作为一项特别政治任务，在反恐委员会的政策指导下运作，直至2025年12月31日，"
+     "并决定在2023年12月31日之前进行一次期中审查；",
+     ("CTED", "SpecialPoliticalMission", D(2025, 12, 31), D(2023, 12, 31), "CTC", None)),
+    # a month without a day ends on its last day
+    ("决定将监察员办公室的任务期限延长至2024年6月；",
+     ("OMBUDSPERSON", None, D(2024, 6, 30), None, None, None)),
     # a panel of experts "of" a committee (S/RES/2569 wording): the committee is not the holder
     ("决定将第 1267 (1999) 号决议所设委员会专家小组任务期延长至 2022 年 4 月 30 日；", None),
     # a body outside the gazetteer holds the mandate: none, rather than the Secretary-General

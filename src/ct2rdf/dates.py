@@ -49,6 +49,18 @@ def date_from_match(m: re.Match, prefix: str = "") -> dt.date | None:
     return None
 
 
+def month_end_from_match(m: re.Match, prefix: str = "") -> dt.date | None:
+    """The last day of the month in :data:`ct2rdf.patterns.MONTH` groups (2024年6月 → 2024-06-30)."""
+    g = m.groupdict()
+    if not g.get(prefix + "ey"):
+        return None
+    year, month = int(g[prefix + "ey"]), int(g[prefix + "em"])
+    if not 1 <= month <= 12:
+        return None
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
+
+
 def time_from_match(m: re.Match) -> dt.time | None:
     """Build a time of day from :data:`ct2rdf.patterns.TIME` groups (上午8时30分 → 08:30)."""
     g = m.groupdict()

@@ -57,6 +57,9 @@ DATE = (
     + named("cd", "[一二三四五六七八九十]{1,3}") + "日"
     + r")"
 )
+# A month without a day, meaning its last day when it ends a period.
+#   2024年6月 · 2025年12月底 (not the 2024年6月 of 2024年6月30日)
+MONTH = named("ey", YEAR) + "年" + named("em", r"\d{1,2}") + r"月(?:底|末)?(?!\d)"
 # A time of day after a date.  上午8时30分 · 下午3时 · 15:00
 TIME = (
     r"(?:" + named("ampm", "上午|下午|晚上|中午") + r"?"
@@ -301,10 +304,12 @@ DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "�
 # End of a mandate period; the date is the last day.
 #   在2017年12月31日终了的期间内 · 延长至2013年12月31日 · 任务期限延至2025年12月31日
 #   延长反恐执行局的任务期限至2021年12月31日 · 任期至2007年12月31日止
+#   …运作,直至2025年12月31日 · 任务期限延长至2024年6月 (a month: its last day)
 MANDATE_END_RE = re.compile(
     r"(?:在|于)?" + DATE + r"(?:终了|结束|截止)的(?:期间|期限|时期)(?:内)?"
     r"|(?:延长|延|继续|展期|任务期限|任务|任期|期限)(?:延长|延)?(?:至|到)(?:在)?"
-    + prefixed("x", DATE) + r"(?:止|为止)?"
+    + "(?:" + prefixed("x", DATE) + "|" + prefixed("x", MONTH) + ")" + r"(?:止|为止)?"
+    + r"|(?:直至|直到|截至)" + "(?:" + prefixed("z", DATE) + "|" + prefixed("z", MONTH) + ")"
 )
 # A mandate's interim review.   决定最迟于2015年12月31日进行一次期中审查 · 最迟于2012年6月30日进行一次中期审查
 #   在2023年12月31日之前进行一次期中审查 · 不迟于2005年12月31日对反恐执行局进行全面审查

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import date_from_match
+from ..dates import date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from .duties import bodies_in, clause_text, operative_clauses
 
@@ -49,7 +49,10 @@ def extract(doc: Doc) -> list[Mandate]:
         end_m = P.MANDATE_END_RE.search(text)
         if not end_m or not P.MANDATE_CUE_RE.search(text):
             continue
-        end = date_from_match(end_m) or date_from_match(end_m, "x_")
+        end = (
+            date_from_match(end_m) or date_from_match(end_m, "x_") or date_from_match(end_m, "z_")
+            or month_end_from_match(end_m, "x_") or month_end_from_match(end_m, "z_")
+        )
         guidance = None
         g = P.GUIDANCE_RE.search(text)
         guide_span = None
