@@ -36,7 +36,7 @@ def cli():
     """
 
 
-@cli.command()
+@cli.command(short_help="Build out/ct.ttl (or -o FILE) from document texts.")
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("out/ct.ttl"), show_default=True, help="Turtle file to write.")
@@ -128,7 +128,7 @@ def _summary(result) -> None:
     click.echo(f"{len(rows)} documents, {len(result.graph)} triples")
 
 
-@cli.command()
+@cli.command(short_help="Check a Turtle file against the shapes.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of SHACL shapes (*.ttl). Default: the packaged shapes.")
