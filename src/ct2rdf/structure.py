@@ -15,7 +15,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .model import Header, Paragraph, ParaRef, Part, Span, Structure
 from .normalize import Normalized
-from .symbols import Symbol, parse, prst, sc_resolution
+from .symbols import parse, prst, sc_resolution
 
 # How many leading blocks may hold header lines (symbol, date, title, adoption line).
 _HEADER_WINDOW = 8
@@ -257,7 +257,3 @@ def _attach_footnotes(norm: Normalized, paragraphs: list[Paragraph]) -> list[Par
         out.append(Paragraph(p.ref, p.span, numbers) if numbers else p)
     return out
 
-
-def symbol_of(header: Header) -> Symbol | None:
-    """The symbol the header gives, if any."""
-    return header.symbol

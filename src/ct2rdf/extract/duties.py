@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..clauses import Clause, clauses
-from ..model import Doc, Paragraph, Span
+from ..model import Doc, Paragraph
 from .bodies import Mention, mentions
 
 
@@ -65,7 +65,3 @@ def addressee(doc: Doc, c: Clause) -> Mention | None:
 def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:
     """The clause's text and its offset in the normalized text."""
     return doc.text[c.span.start : c.span.end], c.span.start
-
-
-def span_of(base: int, m, group: int | str = 0) -> Span:
-    return Span(base + m.start(group), base + m.end(group))
