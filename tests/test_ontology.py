@@ -57,7 +57,8 @@ def test_term_documented(ontology, term):
     assert {"zh", "en"} <= labels, f"{term}: labels in zh and en"
     assert {lit.language for lit in ontology.objects(node, RDFS.comment)} >= {"zh", "en"}
     if (node, RDF.type, OWL.ObjectProperty) in ontology or (node, RDF.type, OWL.DatatypeProperty) in ontology:
-        assert ontology.value(node, RDFS.domain) is not None or ontology.value(node, RDFS.range) is not None
+        assert ontology.value(node, RDFS.domain) is not None, f"{term}: rdfs:domain"
+        assert ontology.value(node, RDFS.range) is not None, f"{term}: rdfs:range"
 
 
 def test_graph_uses_only_declared_terms(seed_build, ontology):
