@@ -172,6 +172,14 @@ DIRECTIVE_ROWS = [
      [("SG", D(2019, 6, 30), "S/RES/2396 (2017)")]),
     # Chinese-numeral deadline
     ("请秘书长最迟于二〇二〇年六月三十日提交一份报告；", [("SG", D(2020, 6, 30), None)]),
+    # 最迟在 and 不晚于 are deadlines too
+    ("请秘书长最迟在 2019 年 6 月 30 日向安理会提交报告；", [("SG", D(2019, 6, 30), None)]),
+    ("请秘书长不晚于 2019 年 6 月 30 日向安理会提交报告；", [("SG", D(2019, 6, 30), None)]),
+    # a month's end: 在…月底之前 and 最迟于…月 fall due on its last day
+    ("指示反恐执行局在 2019 年 6 月底之前向委员会提交报告；", [("CTED", D(2019, 6, 30), None)]),
+    ("指示反恐执行局最迟于 2020 年 2 月向委员会提交报告；", [("CTED", D(2020, 2, 29), None)]),
+    # 在…月之前 may mean before the month begins: no due date is guessed
+    ("指示反恐执行局在 2019 年 6 月之前向委员会提交报告；", []),
     # two directives in one paragraph, 又指示
     ("指示反恐执行局在 2016 年 6 月 30 日之前编制调查，又指示反恐执行局在 2016 年 12 月 31 日之前提交评估；",
      [("CTED", D(2016, 6, 30), None), ("CTED", D(2016, 12, 31), None)]),

@@ -72,6 +72,16 @@ ARTIFACTS = [
     ("「安全理事會重申『備忘錄』。」", "“安全理事会重申‘备忘录’。”"),
     # characters whose NFKC form is longer are kept as they are
     ("措施……㈠会员国", "措施……㈠会员国"),
+    # layout: a page break inside a word, with the footer (page number, job number), a form
+    # feed and the running head between the halves; furniture and head go, the word rejoins
+    (" S/RES/2395 (2017) \n\n 请反恐委员会向安理会通报委员会和反恐执\n\n"
+     "2/3                    17-23196\n\fS/RES/2395 (2017)\n\n行局的工作。 ",
+     "S/RES/2395(2017)\n请反恐委员会向安理会通报委员会和反恐执行局的工作。"),
+    # block: the first page's footer (job number, barcode) between two paragraphs is dropped
+    ("确认反恐执行局的关键作用，\n17-23196 (C)\n*1723196*\n1. 决定继续积极处理此案。",
+     "确认反恐执行局的关键作用,\n1.决定继续积极处理此案。"),
+    # a line "66/10" is a wrapped General Assembly citation, not page "N/M" (N > M)
+    (" 回顾大会第\n\n66/10\n\n号决议。 ", "回顾大会第66/10号决议。"),
 ]
 
 
@@ -126,6 +136,8 @@ def test_markers_and_urls_keep_their_source_places():
     assert [(b.kind, b.number) for b in norm.blocks] == [("body", None), ("footnote", 1), ("footnote", 2)]
 
 
+REPORT_TITLE = "会员国执行安全理事会第1373(2001)号决议和其他相关决议情况全球调查(节选)"  # long, unpunctuated
+
 # (source, the paragraphs it holds) in both PDF layouts
 LAYOUTS = [
     # layout: wrapped lines with a blank line after each; a trailing space ends a paragraph
@@ -147,6 +159,18 @@ LAYOUTS = [
     # block: a page break inside a paragraph, three blank lines between the halves
     (LONG + "\n\n\n\n法，并着重指出合作的重要性；\n2. 请秘书长报告。",
      [LONG.replace("，", ",") + "法,并着重指出合作的重要性;", "2.请秘书长报告。"]),
+    # block with Windows line ends (GB18030, UTF-16 files): CR is no trailing space, so a
+    # page break inside a paragraph still joins (no "layout" misread)
+    ("安全理事会，\r\n" + LONG + "\r\n\r\n\r\n法，并着重指出合作的重要性；\r\n2. 请秘书长报告。\r\n",
+     ["安全理事会,", LONG.replace("，", ",") + "法,并着重指出合作的重要性;", "2.请秘书长报告。"]),
+    # layout: masthead lines carry no trailing space, yet each is a paragraph of its own
+    ("联合国\n\nS/RES/2395 (2017)\n\n安全理事会\n\nDistr.: General\n\n21 December 2017\n\n\n\n"
+     "  第 2395 (2017)号决议 \n\n 安全理事会， ",
+     ["联合国", "S/RES/2395(2017)", "安全理事会", "Distr.:General", "21 December 2017", "第2395(2017)号决议",
+      "安全理事会,"]),
+    # block: a section heading (一. 导言) after a long title line without punctuation
+    (REPORT_TITLE + "\n一. 导言\n1. 本调查说明执行情况。",
+     [REPORT_TITLE, "一.导言", "1.本调查说明执行情况。"]),
     # block: a page break inside a paragraph, no blank line
     ("“安全理事会特别指出反恐执行局与联合国反恐怖主义办公室按照各自任务开展工作的重要性，以确保联合\n"
      "国与会员国有效互动。\n“安全理事会重申。",

@@ -89,6 +89,28 @@ HEADERS = [
     # a symbol header line of a presidential statement
     ("S/PRST/2012/17\n\n安全理事会主席声明\n\n" + PRST_INTRO + "\n\n“安全理事会重申。”",
      ("S/PRST/2012/17", dt.date(2015, 5, 29), 7453)),
+    # a web title followed by the symbol; adoption line 在第N次会议上通过
+    ("第2178(2014)号决议 S/RES/2178(2014)\n安全理事会2014年9月24日在第7272次会议上通过\n安全理事会，\n"
+     "1. 决定。", ("S/RES/2178 (2014)", dt.date(2014, 9, 24), 7272)),
+    # a web title without the year: the year comes from the resolution number
+    ("安理会第2178号决议\n2014年9月24日安全理事会第7272次会议通过\n安全理事会，\n1. 决定。",
+     ("S/RES/2178 (2014)", dt.date(2014, 9, 24), 7272)),
+    # a statement's heading with its symbol in parentheses
+    ("安全理事会主席声明(S/PRST/2016/6)\n\n" + PRST_INTRO + "\n\n“安全理事会重申。”",
+     ("S/PRST/2016/6", dt.date(2015, 5, 29), 7453)),
+    # an official PDF's masthead in "layout" (no trailing spaces on its lines), then title and adoption
+    ("联合国\n\nS/RES/2395 (2017)\n\n安全理事会\n\nDistr.: General\n\n21 December 2017\n\n\n\n"
+     "  第 2395 (2017)号决议 \n\n  2017 年 12 月 21 日安全理事会第 8148 次会议通过 \n\n 安全理事会， \n\n"
+     " 1. 决定继续积极处理此案。 ",
+     ("S/RES/2395 (2017)", dt.date(2017, 12, 21), 8148)),
+    # a report whose only date is the masthead's, in English
+    ("联合国\nS/2021/972\n安全理事会\nDistr.: General\n23 November 2021\nChinese\nOriginal: English\n"
+     "全球执行情况调查\n1. 本调查说明会员国执行第1373(2001)号决议的情况。",
+     ("S/2021/972", dt.date(2021, 11, 23), None)),
+    # the masthead's date does not override the date a statement's opening gives
+    ("S/PRST/2015/11\n\n安全理事会\n\n1 June 2015\n\n安全理事会主席声明\n\n" + PRST_INTRO
+     + "\n\n“安全理事会重申。”",
+     ("S/PRST/2015/11", dt.date(2015, 5, 29), 7453)),
 ]
 
 
@@ -111,10 +133,14 @@ STATEMENTS = [
     ("安全理事会主席在 2012 年 5 月 4 日安全理事会第 6765 次会议上，就安理会\n\n"
      "审议的题为“非洲和平与安全”的项目，"
      "代表安理会发表\n\n声明如下：", (dt.date(2012, 5, 4), 6765, "非洲和平与安全")),
+    # 举行的 before the council: 在…举行的安全理事会第N次会议上
+    ("安全理事会主席在2010年9月27日举行的安全理事会第6390次会议上，就安理会审议的题为"
+     "“恐怖主义行为对国际和平与安全造成的威胁”的项目，代表安理会发表声明如下：",
+     (dt.date(2010, 9, 27), 6390, "恐怖主义行为对国际和平与安全造成的威胁")),
 ]
 
 
-@pytest.mark.parametrize(("intro", "expected"), STATEMENTS, ids=["meeting", "no-meeting", "layout"])
+@pytest.mark.parametrize(("intro", "expected"), STATEMENTS, ids=["meeting", "no-meeting", "layout", "held"])
 def test_statement_opening(intro, expected):
     d = doc(join(["安全理事会主席声明", intro, "“安全理事会重申。", "“安全理事会强调。”"], "\n" in intro))
     h = d.structure.header
@@ -133,6 +159,40 @@ def test_traditional_statement_with_corner_quotes():
     assert paras(d) == [("p/1", "“安全理事会重申。"), ("p/2", "“安全理事会强调。”")]
 
 
+# (statement body after the opening, its paragraphs)
+STATEMENT_PARAGRAPHS = [
+    # block: a page break inside a quoted paragraph: the block without a quote continues it
+    ("“安全理事会重申其承诺，并强调必须加强\n合作。\n“安全理事会请秘书长报告。”",
+     [("p/1", "“安全理事会重申其承诺,并强调必须加强\n合作。"), ("p/2", "“安全理事会请秘书长报告。”")]),
+    # a web copy without the opening quotes: each block that opens with the Council is a paragraph
+    ("安全理事会重申其承诺。\n安理会请秘书长每年向安理会报告。\n安全理事会将继续积极处理此案。",
+     [("p/1", "安全理事会重申其承诺。"), ("p/2", "安理会请秘书长每年向安理会报告。"),
+      ("p/3", "安全理事会将继续积极处理此案。")]),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), STATEMENT_PARAGRAPHS, ids=["quoted", "unquoted"])
+def test_statement_paragraphs(body, expected):
+    assert paras(doc("安全理事会主席声明\n" + PRST_INTRO + "\n" + body)) == expected
+
+
+# (an other document, its title, its paragraphs)
+TITLES = [
+    # a short title
+    ("概念说明\n\n1. 会议将讨论以下问题。", "概念说明", ["p/1"]),
+    # a report's long title without sentence punctuation is still its title, not a paragraph
+    ("会员国执行安全理事会第1373(2001)号决议和其他相关决议情况全球调查(节选)\n一. 导言\n"
+     "1. 本调查说明执行情况。\n2. 调查查明了主要缺口。",
+     "会员国执行安全理事会第1373(2001)号决议和其他相关决议情况全球调查(节选)", ["p/1", "p/2"]),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "expected"), TITLES, ids=["short", "long"])
+def test_other_document_title(text, title, expected):
+    d = doc(text)
+    assert (d.quote(d.structure.header.title), [p for p, _ in paras(d)]) == (title, expected)
+
+
 PARAGRAPHS = [
     # the number, not the verb, makes a paragraph operative: 回顾 opens op/2
     ("安全理事会，\n\n回顾其决议，\n\n强调合作，\n\n1. 决定延长任务。\n\n2. 回顾其以往决议。",
@@ -148,6 +208,9 @@ PARAGRAPHS = [
     # – items too (layout: a list of paragraphs, each ending in a space)
     (["安全理事会，", "重申，", "1. 请秘书长报告，该报告应：", "– 评估风险；", "– 指出差距；", "2. 决定。"],
      [("pp/1", "重申,"), ("op/1", "1.请秘书长报告,该报告应:\n–评估风险;\n–指出差距;"), ("op/2", "2.决定。")]),
+    # web reprints number operative paragraphs 1、 2、
+    ("安全理事会，\n\n重申其决议，\n\n1、决定会员国应合作；\n\n2、决定继续处理此案。",
+     [("pp/1", "重申其决议,"), ("op/1", "1、决定会员国应合作;"), ("op/2", "2、决定继续处理此案。")]),
     # a preambular paragraph broken over lines (layout) stays one
     (["安全理事会，", "重申一切形式的恐怖主义\n\n都是犯罪，", "1. 决定。"],
      [("pp/1", "重申一切形式的恐怖主义都是犯罪,"), ("op/1", "1.决定。")]),

@@ -87,6 +87,10 @@ VERB_ROWS = [
     ("关切地注意到恐怖主义威胁继续存在；", ("concerned", "关切地注意到")),
     # 严重关切 is concerned
     ("严重关切外国恐怖主义作战人员的威胁；", ("concerned", "严重关切")),
+    # 深为关切 ("deeply concerned") is concerned too
+    ("深为关切世界各地区出于不容忍的恐怖主义行为日益增加；", ("concerned", "深为关切")),
+    # 宣布 declares
+    ("宣布恐怖主义行为、方法和做法违背联合国的宗旨和原则；", ("declares", "宣布")),
     # 欢迎并鼓励: the first verb's concept, the full phrase
     ("欢迎并鼓励反恐执行局继续参加有关活动；", ("welcomes", "欢迎并鼓励")),
     # 欢迎和赞同: the first verb's concept, the full phrase

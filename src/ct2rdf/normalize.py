@@ -10,7 +10,8 @@ Steps, in order:
 1. Fold each character: NFKC where it keeps the length (``，`` → ``,``,
    ``（`` → ``(``, U+3000 → space), then OpenCC ``t2s`` (Traditional →
    Simplified), which is length-preserving character for character.
-2. Classify lines: URL lines (kept aside, they carry citations), footnote
+2. Classify lines: URL lines (kept aside, they carry citations), page
+   furniture (job numbers, page numbers, the running head; dropped), footnote
    rules and footnote bodies, and ordinary text.
 3. Join lines into paragraphs.  Two PDF layouts are recognized: "layout",
    where a paragraph's last line ends in a space, and "block", one paragraph
@@ -149,14 +150,26 @@ class _Line:
 def _lines(folded: str) -> list[_Line]:
     out, pos = [], 0
     for raw in folded.split("\n"):
-        out.append(_Line(pos, raw))
+        # CRLF (Windows files, GB18030 and UTF-16 ones above all): the CR is not a
+        # trailing space, which would make every line of a "block" file end a paragraph
+        out.append(_Line(pos, raw[:-1] if raw.endswith("\r") else raw))
         pos += len(raw) + 1
     return out
 
 
+def _is_furniture(text: str) -> bool:
+    """A job number, barcode or page number line of an official PDF (``2/3  17-23196``)."""
+    return bool(P.PAGE_FURNITURE_RE.match(text)) and all(
+        int(a) <= int(b) for a, b in P.PAGE_NUMBER_RE.findall(text)
+    )
+
+
 def _is_layout(lines: list[_Line]) -> bool:
     """True for the PDF layout whose paragraphs end in a trailing space."""
-    text = [ln.text for ln in lines if not ln.blank and not P.URL_LINE_RE.match(ln.text)]
+    text = [
+        ln.text for ln in lines
+        if not ln.blank and not P.URL_LINE_RE.match(ln.text) and not _is_furniture(ln.text)
+    ]
     if not text:
         return False
     trailing = sum(1 for t in text if t != t.rstrip())
@@ -176,10 +189,23 @@ def normalize(source: str) -> Normalized:
     in_footnotes = False
     prev_body: _Line | None = None
     current_fn: tuple[int, list[int], int] | None = None
+    symbols_seen: set[str] = set()  # symbol-only lines so far (masthead, running heads)
+    after_furniture = False
     for i, ln in enumerate(lines):
         t = ln.text
         if ln.blank:
             continue
+        # Page furniture (job number, barcode, page number) and the running head that
+        # repeats the symbol at the top of a page sit inside paragraphs, even inside
+        # words (反恐执 / 2/3 17-23196 / S/RES/2395 (2017) / 行局): drop them.
+        s = P.MASTHEAD_LINE_RE.match(t)
+        symbol = "".join(s.group("symbol").split()) if s and s.group("symbol") else None
+        if _is_furniture(t) or (symbol and (symbol in symbols_seen or after_furniture or "\f" in t)):
+            after_furniture = True
+            continue
+        after_furniture = False
+        if symbol:
+            symbols_seen.add(symbol)
         if P.URL_LINE_RE.match(t):
             url_lines.append((i, len(paragraphs) - 1))
             in_footnotes = False
@@ -338,7 +364,10 @@ def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:
     """Whether ``line`` opens a new paragraph after the body line ``prev``."""
     if layout:
         # Quotes open lines inside paragraphs here; only numbers and items count.
-        return prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
+        # A masthead's lines (联合国 / S/RES/2395 (2017) / Distr.: General) carry no
+        # trailing space, yet each stands alone.
+        return (prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
+                or bool(P.MASTHEAD_LINE_RE.match(line)) or bool(P.MASTHEAD_LINE_RE.match(prev)))
     if P.PARAGRAPH_START_RE.match(line):
         return True
     stripped = prev.strip()

@@ -75,6 +75,23 @@ URL_LINE_RE = re.compile(r"^\s*(https?://\S+)\s*$")
 # The rule that opens a footnote block.   __________________
 FOOTNOTE_RULE_RE = re.compile(r"^\s*_{5,}\s*$")
 
+# Page furniture of an official PDF, alone on its line: job number, barcode,
+# page number "N/M" (checked N <= M in code, so 66/10 is not one).  Dropped.
+#   17-23196 (C) · *1723196* · 2/3        17-23196 · 18-22738        3/3
+PAGE_FURNITURE_RE = re.compile(r"^\s*(?:(?:\d{2}-\d{5}(?:\s*\([A-Z]\))?|\*\d{7}\*|\d{1,2}/\d{1,2})\s*)+$")
+PAGE_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2})/(\d{1,2})(?!\d)")
+
+# A masthead line of an official PDF.  Its own paragraph even in "layout",
+# where these lines carry no trailing space; a document symbol alone on a line
+# later on is the running head of a page.
+#   联合国 · 联 合 国 · 安全理事会 · Distr.: General · Original: English · Chinese
+#   21 December 2017 · S/RES/2395 (2017) · S/2018/1177 · S/PRST/2016/6
+SYMBOL_ALONE = r"[AS]/(?:[A-Z]+/)?\d[\dA-Z/.\-]*(?:\s*\(\d{4}\))?"
+MASTHEAD_LINE_RE = re.compile(
+    r"^\s*(?:联\s*合\s*国|安\s*全\s*理\s*事\s*会|United\s+Nations|Distr\.?:?\s*\w+|Original:\s*\w+"
+    r"|Chinese|中文|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|" + named("symbol", SYMBOL_ALONE) + r")\s*$"
+)
+
 # The first line of one footnote: its number, then a space.
 #    1 包括第 1624(2005)、…    · 3 也被一些国家认定为…
 # (a continuation line such as "2354(2017)、…" has no space after the digits)
@@ -90,8 +107,10 @@ FOOTNOTE_MARKER_RE = re.compile(
 
 # A line that starts a paragraph whatever the layout:
 #   1. 2001 年 9 月… · 12. 指示… · “安全理事会… · (a) 会员国… · – 评估… · ## 第…
+#   一. 导言 · 二、主要趋势 (a report's section heading, which in "block" may follow
+#   a long title line without punctuation)
 PARAGRAPH_START_RE = re.compile(
-    r"^\s*(?:\d{1,3}[.．](?!\d)|[“\"]|[(（][a-z][)）]|[–—]\s|#)"
+    r"^\s*(?:\d{1,3}[.．](?!\d)|[“\"]|[(（][a-z][)）]|[–—]\s|#|[一二三四五六七八九十]{1,3}[.．、])"
 )
 
 # The numbered or itemized subset of PARAGRAPH_START_RE.   12. 指示… · (a) … · – 评估…
@@ -106,18 +125,26 @@ HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 
 # *** Structure patterns (whole normalized paragraphs) ***
 
-# A resolution's title, as printed or as a web page gives it.
+# A Council document's symbol, whitespace removed.   S/RES/2617(2021) · S/PRST/2004/31 · S/2015/939
+HEADER_SYMBOL = r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/" + YEAR + r"/\d{1,4}"
+
+# A resolution's title, as printed or as a web page gives it: web pages may
+# print the symbol after it, or leave out the year (found from the number).
 #   第2129(2013)号决议 · 联合国安理会第1535(2004)号决议 · 安全理事会第1963(2010)号决议
+#   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议
 RES_TITLE_RE = re.compile(
     r"^(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
-    + r"\(" + named("year", YEAR) + r"\)号?决议$"
+    + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
+    + r"(?:[(:]?" + named("tsym", HEADER_SYMBOL) + r"\)?)?$"
 )
 
-# A presidential statement's heading, with the web form that carries the
+# A presidential statement's heading, with the web forms that carry the
 # symbol.   安全理事会主席声明 · 联合国安理会主席声明2004年第31号 · 2014年8月15日安全理事会主席声明
+#   安全理事会主席声明(S/PRST/2016/6) · 安全理事会主席声明 S/PRST/2016/6
 PRST_TITLE_RE = re.compile(
     r"^(?:" + prefixed("t", DATE) + r")?(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
-    r"(?:" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号)?$"
+    r"(?:" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号)?"
+    + r"(?:[(:]?" + named("tsym", r"S/PRST/" + YEAR + r"/\d{1,3}") + r"\)?)?$"
 )
 
 # The opening of a presidential statement.
@@ -126,9 +153,14 @@ PRST_TITLE_RE = re.compile(
 PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如下)?声明|声明如下")
 
 # A header line that is just a symbol.   S/RES/2617(2021) · S/PRST/2004/31
-SYMBOL_LINE_RE = re.compile(
-    r"^" + named("symbol", r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/"
-                 + YEAR + r"/\d{1,4}") + r"$"
+SYMBOL_LINE_RE = re.compile(r"^" + named("symbol", HEADER_SYMBOL) + r"$")
+
+# The date an official PDF's masthead prints, in English: the document's date
+# when nothing else gives one (a report, a note).   21 December 2017 · 3 May 2004
+MASTHEAD_DATE_RE = re.compile(
+    r"^" + named("md", r"\d{1,2}") + " " + named("mmon", "January|February|March|April|May|June|July"
+                                               "|August|September|October|November|December")
+    + " " + named("my", YEAR) + "$"
 )
 
 # Lines of an official PDF's masthead, skipped before the title.
@@ -143,15 +175,18 @@ DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
 
 # The adoption line of a resolution.
 #   安全理事会2013年12月17日第7086次会议通过 · 2010年12月20日安全理事会第6459次会议通过
+#   2011年7月27日安理会在其第6592次会议上通过 · 安全理事会2014年9月24日在第7272次会议上通过
 ADOPTION_RE = re.compile(
-    r"^(?:安全理事会|安理会)?" + DATE + r"(?:安全理事会|安理会)?(?:在其)?第"
+    r"^(?:安全理事会|安理会)?" + DATE + r"(?:安全理事会|安理会)?(?:在其?)?第"
     + named("meeting", r"\d{1,5}") + r"次会议(?:上)?通过$"
 )
 
 # "At its Nth meeting on DATE" inside a statement's opening.
 #   安全理事会主席在2012年5月4日安全理事会第6765次会议上
+#   安全理事会主席在2010年9月27日举行的安全理事会第6390次会议上 (举行的 before the council)
 MEETING_MENTION_RE = re.compile(
-    r"(?:在)?" + DATE + r"(?:安全理事会|安理会)?(?:举行的)?第" + named("meeting", r"\d{1,5}") + r"次会议"
+    r"(?:在)?" + DATE + r"(?:举行的)?(?:安全理事会|安理会)?(?:举行的)?第" + named("meeting", r"\d{1,5}")
+    + r"次会议"
 )
 
 # The agenda item of a statement.   题为“恐怖行为对国际和平与安全造成的威胁”的项目
@@ -176,7 +211,8 @@ SIGNATURE_RE = re.compile(r"^" + named("name", r"[^()]{2,40}") + r"\((?:签名|�
 
 # A paragraph's printed number.   1.强调… · 27.决定继续积极处理此案。 · 4.2001年以来
 # (normalization removed the space after "4.", so a digit may follow)
-OPERATIVE_NUMBER_RE = re.compile(r"^" + named("n", r"\d{1,3}") + r"[.．]")
+#   1、决定… (web reprints of resolutions number their paragraphs so)
+OPERATIVE_NUMBER_RE = re.compile(r"^" + named("n", r"\d{1,3}") + r"[.．、]")
 
 # A sub-item of a paragraph.   (a)会员国在履行… · –评估风险… · a、… · 1、…
 SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[–—]|[a-z][、.)]|\d{1,2}、)")
@@ -334,8 +370,14 @@ MANDATE_HOLDER_BARE_RE = re.compile(r"(?:将|延长)" + named("who", r"[^,;。]{
 GUIDANCE_RE = re.compile(r"(?:在|接受)(?P<who>[^,;。]{2,30}?)的(?:政策)?指导")
 
 # A deadline.   最迟于在2011年6月30日 · 最迟于2015年12月31日 · 在2015年12月31日之前 · 不迟于2019年6月30日
+#   最迟在2019年6月30日 · 不晚于2019年6月30日
+# A month means its last day: 最迟于2019年6月 · 在2019年6月底之前 (not 在2019年6月之前,
+# which may mean before June begins).
+_BY = r"(?:最迟|不迟|至迟|不晚)(?:于|在)(?:在)?"
 DEADLINE_RE = re.compile(
-    r"(?:最迟|不迟|至迟)于(?:在)?" + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
+    _BY + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
+    + r"|" + _BY + prefixed("m", MONTH)
+    + r"|(?:在|于)?" + named("n_ey", YEAR) + "年" + named("n_em", r"\d{1,2}") + r"月(?:底|末)(?:之前|以前|前)"
 )
 
 # How often a body must report.

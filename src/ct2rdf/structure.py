@@ -9,18 +9,25 @@ paragraph operative; sub-items (``(a)``, ``–``) belong to the paragraph before
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from . import patterns as P
 from .dates import date_from_match
 from .model import Header, Paragraph, ParaRef, Part, Span, Structure
 from .normalize import Normalized
+from .reference import resolution_years
 from .symbols import parse, prst, sc_resolution
 
 # How many leading blocks may hold header lines (symbol, date, title, adoption line).
 _HEADER_WINDOW = 8
 # A heading inside a letter or annex: short and without sentence punctuation.
 _HEADING_MAX = 24
+# A report's title may be long (会员国执行安全理事会第1373(2001)号决议和其他相关决议
+# 情况全球调查): still a title when it has no sentence punctuation.
+_TITLE_MAX = 80
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
 _SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
 
 
@@ -68,18 +75,29 @@ def parse_structure(norm: Normalized) -> Structure:
             header.setdefault("date_span", _span(norm, i))
         elif (m := P.RES_TITLE_RE.match(t)) and doc_type == "resolution":
             header["title"] = _span(norm, i)
-            header.setdefault("symbol", sc_resolution(int(m.group("num")), int(m.group("year"))))
+            num = int(m.group("num"))
+            # the year as printed, else the symbol a web title adds, else the year table's
+            header.setdefault("symbol", sc_resolution(num, int(m.group("year"))) if m.group("year")
+                              else parse(m.group("tsym")) if m.group("tsym")
+                              else sc_resolution(num, resolution_years().year_of(num)))
             header.setdefault("symbol_span", _span(norm, i))
         elif (m := P.PRST_TITLE_RE.match(t)) and doc_type == "prst":
             header["title"] = _span(norm, i)
-            if m.group("num"):
-                header.setdefault("symbol", prst(int(m.group("year")), int(m.group("num"))))
+            if m.group("num") or m.group("tsym"):
+                header.setdefault("symbol", prst(int(m.group("year")), int(m.group("num")))
+                                  if m.group("num") else parse(m.group("tsym")))
                 header.setdefault("symbol_span", _span(norm, i))
             if m.group("t_y"):  # 2014年8月15日安全理事会主席声明
                 header.setdefault("date", date_from_match(m, "t_"))
                 header.setdefault("date_span", _span(norm, i))
         elif "title" not in header and P.HEADER_NOISE_RE.match(t):
-            pass  # an official PDF's masthead (联合国 / 安全理事会 / Distr.: General)
+            # an official PDF's masthead (联合国 / 安全理事会 / Distr.: General); its
+            # English date is the document's only when the text gives none (a report)
+            if (d := P.MASTHEAD_DATE_RE.match(t)) and "masthead_date" not in header:
+                header["masthead_date"] = (
+                    dt.date(int(d.group("my")), _MONTHS.index(d.group("mmon")) + 1, int(d.group("md"))),
+                    _span(norm, i),
+                )
         else:
             break
         header_spans.append(_span(norm, i))
@@ -93,19 +111,22 @@ def parse_structure(norm: Normalized) -> Structure:
     elif doc_type == "letter":
         paragraphs, parts = _letter(norm, body, header, header_spans)
     else:
-        if body and "title" not in header and _is_heading(norm.block_text(body[0])):
+        if body and "title" not in header and _is_heading(norm.block_text(body[0]), _TITLE_MAX):
             # Not a header span: an other document's title is not its own symbol,
             # so a citation in it ("第1373(2001)号决议全球执行情况调查") counts.
             header["title"] = _span(norm, body[0])
             body = body[1:]
         paragraphs, parts = _plain(norm, body, ""), ()
+    masthead = header.pop("masthead_date", None)
+    if masthead and "date" not in header:
+        header["date"], header["date_span"] = masthead
     header["header_spans"] = tuple(header_spans)
     paragraphs = _attach_footnotes(norm, paragraphs)
     return Structure(Header(**header), tuple(paragraphs), tuple(parts))
 
 
-def _is_heading(t: str) -> bool:
-    return len(t) <= _HEADING_MAX and not _SENTENCE_PUNCT_RE.search(t)
+def _is_heading(t: str, limit: int = _HEADING_MAX) -> bool:
+    return len(t) <= limit and not _SENTENCE_PUNCT_RE.search(t)
 
 
 def _resolution(norm, body, header, header_spans):
@@ -158,9 +179,14 @@ def _statement(norm, body, header, header_spans):
             rest = rest[k + 1 :]
             break
     paragraphs: list[Paragraph] = []
+    # Every paragraph opens with a quote, so a block without one continues the
+    # last (a page break).  Web copies may drop the quotes altogether: then a
+    # block opening with the Council (安全理事会重申…) starts a paragraph.
+    quoted = any(norm.block_text(i).startswith(("“", '"')) for i in rest)
     for i in rest:
         t = norm.block_text(i)
-        if paragraphs and not t.startswith(("“", '"')):
+        opens = t.startswith(("“", '"')) if quoted else bool(P.STATEMENT_SUBJECT_RE.match(t))
+        if paragraphs and not opens:
             last = paragraphs[-1]
             paragraphs[-1] = Paragraph(last.ref, Span(last.span.start, norm.blocks[i].end))
         else:

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import date_from_match
+from ..dates import date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from ..symbols import Symbol
 from . import citations
@@ -46,7 +46,8 @@ def extract(doc: Doc) -> list[Directive]:
         d = P.DEADLINE_RE.search(text)
         if not d or P.MANDATE_REVIEW_RE.search(text):
             continue
-        due = date_from_match(d) or date_from_match(d, "b_")
+        due = (date_from_match(d) or date_from_match(d, "b_")
+               or month_end_from_match(d, "m_") or month_end_from_match(d, "n_"))
         who = addressee(doc, c)
         if due is None or who is None:
             continue
