@@ -75,6 +75,11 @@ FORMS = [
     # other document symbols, with full-width punctuation after them
     ("《马德里指导原则》(S/2015/939，附件二)及其增编(S/2018/1177，附件)。",
      [("S/2015/939", None), ("S/2018/1177", None)]),
+    # an addendum keeps its suffix, in its official case
+    ("见反恐执行局的报告(S/2021/1080/ADD.1)和订正本 S/2016/49/Rev.1。",
+     [("S/2021/1080/Add.1", None), ("S/2016/49/Rev.1", None)]),
+    # a General Assembly resolution of the first thirty sessions: Roman session, its date
+    ("重申大会1970年10月24日第2625(XXV)号决议宣告的原则。", [("A/RES/2625(XXV)", "1970-10-24")]),
     # a presidential statement's symbol and a Council document's
     ("回顾 S/PRST/2005/64 号主席声明和 S/2020/372 号文件所列程序。",
      [("S/PRST/2005/64", None), ("S/2020/372", None)]),

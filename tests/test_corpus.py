@@ -148,7 +148,7 @@ ROWS = {
 # Facts the texts hold that ct2rdf cannot give yet (see test_known_gaps):
 # General Assembly resolutions of sessions I-XXX are numbered 2625 (XXV); the
 # contract's shape for resolution symbols admits only A/RES/S/N.
-KNOWN_GAPS = {"s-res-1373-2001_block.txt": {"cites": {"A/RES/2625(XXV)"}}}
+KNOWN_GAPS: dict[str, dict[str, set]] = {}
 
 
 @pytest.fixture(scope="module")

@@ -233,15 +233,23 @@ SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"\(" + named("year", YEA
 PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
 # A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
 GA_RES_SYMBOL = r"A/RES/" + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}")
-# Other document symbols: Council and Assembly documents.   S/2015/939 · S/2020/372 · A/64/297
-DOC_SYMBOL = named("organ", "[SA]") + "/" + named("series", r"\d{2,4}") + "/" + named("num", r"\d{1,5}")
+# A General Assembly resolution of the first thirty sessions, numbered with
+# its session in Roman numerals.   A/RES/2625(XXV) · A/RES/3314(XXIX)
+GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)"
+# Other document symbols: Council and Assembly documents, with any addendum,
+# revision or corrigendum.   S/2015/939 · A/64/297 · S/2021/1080/Add.1 · S/2016/49/Rev.1
+DOC_SYMBOL = (
+    named("organ", "[SA]") + "/" + named("series", r"\d{2,4}") + "/" + named("num", r"\d{1,5}")
+    + named("suffix", r"(?:/(?:Add|Rev|Corr|ADD|REV|CORR)\.\d{1,3})*")
+)
 
 # Any symbol printed in the text.
-#   (A/RES/60/288) · S/2018/1177 · S/PRST/2005/64 · 大会第A/RES/66/10号决议
+#   (A/RES/60/288) · S/2018/1177 · S/PRST/2005/64 · 大会第A/RES/66/10号决议 · A/RES/2625(XXV)
 SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:"
     + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
-    + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL)
+    + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("gar", GA_RES_ROMAN_SYMBOL) + "|"
+    + prefixed("doc", DOC_SYMBOL)
     + r")(?![0-9/])"
 )
 
@@ -270,6 +278,14 @@ RES_LIST_RE = re.compile(
     + r"(?<![\d/A-Za-z])"
     + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
     + "决议"
+)
+
+# A General Assembly resolution of the first thirty sessions, by number and
+# Roman session: no Council resolution has a Roman numeral for its year.
+#   大会1970年10月24日第2625(XXV)号决议 · 第3314(XXIX)号决议
+GA_RES_ROMAN_RE = re.compile(
+    r"(?<![A-Za-z/\d])" + "(?:" + prefixed("i", DATE) + "的?)?" + "第?"
+    + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)号?决议"
 )
 
 # One General Assembly resolution by session and number, without "A/RES/".

@@ -69,6 +69,11 @@ def ga_resolution(session: int, number: int) -> Symbol:
     return Symbol(f"A/RES/{session}/{number}")
 
 
+def ga_resolution_roman(number: int, session: str) -> Symbol:
+    """``A/RES/2625(XXV)``: the first thirty sessions numbered resolutions this way."""
+    return Symbol(f"A/RES/{number}({session.upper()})")
+
+
 def from_match(m: re.Match) -> Symbol:
     """Build a symbol from a :data:`ct2rdf.patterns.SYMBOL_RE` match."""
     g = m.groupdict()
@@ -78,7 +83,13 @@ def from_match(m: re.Match) -> Symbol:
         return prst(int(g["prst_year"]), int(g["prst_num"]))
     if g.get("ga_num"):
         return ga_resolution(int(g["ga_session"]), int(g["ga_num"]))
-    return Symbol(f"{g['doc_organ']}/{g['doc_series']}/{int(g['doc_num'])}")
+    if g.get("gar_num"):
+        return ga_resolution_roman(int(g["gar_num"]), g["gar_session"])
+    suffix = "".join(  # /ADD.1 → /Add.1
+        f"/{part.split('.')[0].capitalize()}.{part.split('.')[1]}"
+        for part in (g.get("doc_suffix") or "").split("/") if part
+    )
+    return Symbol(f"{g['doc_organ']}/{g['doc_series']}/{int(g['doc_num'])}{suffix}")
 
 
 def parse(text: str) -> Symbol | None:

@@ -23,7 +23,7 @@ from .. import patterns as P
 from ..dates import date_from_match
 from ..model import Citation, Doc, Span
 from ..reference import resolution_years
-from ..symbols import Symbol, from_match, ga_resolution, parse, sc_resolution
+from ..symbols import Symbol, from_match, ga_resolution, ga_resolution_roman, parse, sc_resolution
 
 
 def extract(doc: Doc) -> list[Citation]:
@@ -48,7 +48,12 @@ def extract(doc: Doc) -> list[Citation]:
         if free(m.start(), m.end()):
             take(m.start(), m.end(), from_match(m))
             block(m.start(), m.end())
-    # 2. GA resolutions by session/number
+    # 2. GA resolutions by Roman session (第2625(XXV)号决议), then by session/number
+    for m in P.GA_RES_ROMAN_RE.finditer(text):
+        if free(m.start(), m.end()):
+            symbol = ga_resolution_roman(int(m.group("num")), m.group("session"))
+            take(m.start(), m.end(), symbol, _item_date(m, symbol))
+            block(m.start(), m.end())
     # (a list, 大会第60/288号和第64/235号决议, cites each item, not only the last)
     for m in P.GA_RES_SHORT_RE.finditer(text):
         if free(m.start(), m.end()):
