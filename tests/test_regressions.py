@@ -27,6 +27,11 @@ def facts(text: str):
 HEADER_ROWS = [
     # an official PDF's masthead (联合国 / symbol / 安全理事会 / Distr.) before the title
     (MASTHEAD, ("resolution", "S/RES/2395 (2017)", dt.date(2017, 12, 21), 8148)),
+    # a masthead extracted side by side (pdftotext -layout): 联 合 国 and the symbol on one line
+    ("联 合 国                              S/RES/2395 (2017)\n\n安全理事会                           "
+     "Distr.: General\n                                     21 December 2017\n\n"
+     + MASTHEAD[MASTHEAD.index("第 2395"):],
+     ("resolution", "S/RES/2395 (2017)", dt.date(2017, 12, 21), 8148)),
     # a statement heading that starts with its date
     ("2014年8月15日安全理事会主席声明\n\n安全理事会主席在2014年8月15日安全理事会第7242次会议上，"
      "就安理会审议的题为“恐怖行为对国际和平与安全造成的威胁”的项目，代表安理会发表声明如下：\n\n"
@@ -36,7 +41,7 @@ HEADER_ROWS = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), HEADER_ROWS, ids=["masthead", "dated-prst-heading"])
+@pytest.mark.parametrize(("text", "expected"), HEADER_ROWS, ids=["masthead", "masthead-side-by-side", "dated-prst-heading"])
 def test_headers(text, expected):
     r = facts(text)
     h = r.doc.structure.header

@@ -153,7 +153,11 @@ PRST_TITLE_RE = re.compile(
 PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如下)?声明|声明如下")
 
 # A header line that is just a symbol.   S/RES/2617(2021) · S/PRST/2004/31
-SYMBOL_LINE_RE = re.compile(r"^" + named("symbol", HEADER_SYMBOL) + r"$")
+# (pdftotext -layout puts the masthead's two columns on one line:
+#  联 合 国        S/RES/2395 (2017) → 联合国S/RES/2395(2017) once normalized)
+SYMBOL_LINE_RE = re.compile(
+    r"^(?:联合国|United Nations)?" + named("symbol", HEADER_SYMBOL) + r"\*?$"
+)
 
 # The date an official PDF's masthead prints, in English: the document's date
 # when nothing else gives one (a report, a note).   21 December 2017 · 3 May 2004
@@ -166,7 +170,8 @@ MASTHEAD_DATE_RE = re.compile(
 # Lines of an official PDF's masthead, skipped before the title.
 #   联合国 · 安全理事会 · Distr.: General · 13-61627 (C) · Original: English · 17 December 2013
 HEADER_NOISE_RE = re.compile(
-    r"^(?:联合国|安全理事会|安理会|United Nations|Distr\.?:?.*|General|Original:.*|Chinese|中文"
+    r"^(?:联合国|安全理事会|安理会|United Nations|(?:安全理事会|安理会)?Distr\.?:?.*"
+    r"|General|Original:.*|Chinese|中文"
     r"|\d{2}-\d{4,6}(?:\(C\))?.*|\*\d{6,}\*|\d{1,2} [A-Z][a-z]+ \d{4})$"
 )
 
