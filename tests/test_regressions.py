@@ -41,7 +41,8 @@ HEADER_ROWS = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("text", "expected"), HEADER_ROWS, ids=["masthead", "masthead-side-by-side", "dated-prst-heading"])
+@pytest.mark.parametrize(("text", "expected"), HEADER_ROWS,
+                         ids=["masthead", "masthead-side-by-side", "dated-prst-heading"])
 def test_headers(text, expected):
     r = facts(text)
     h = r.doc.structure.header
