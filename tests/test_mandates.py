@@ -224,26 +224,27 @@ def test_statement_confers_no_mandate_but_its_requests_are_directives(tmp_path):
     assert result.report.conforms
 
 
-def test_directive_in_a_statement():
+STATEMENT = (
+    "安全理事会主席声明\n\n"
+    "在 2019 年 5 月 4 日安全理事会第 8520 次会议上，安全理事会主席代表安理会发表声明如下：\n\n{}\n"
+)
+
+# (the statement's paragraphs, (addressee, due date, paragraph))
+STATEMENT_DIRECTIVES = [
     # a presidential statement's request with a deadline is a directive of that paragraph
-    text = (
-        "安全理事会主席声明\n\n"
-        "在 2019 年 5 月 4 日安全理事会第 8520 次会议上，安全理事会主席代表安理会发表声明如下：\n\n"
-        "“安全理事会重申其承诺。\n\n“安全理事会请秘书长在 2020 年 3 月 31 日之前提交报告。”\n"
-    )
-    [d] = process("prst.txt", text.encode()).facts["directives"]
-    assert (d.addressee, d.due, d.paragraph.path) == ("SG", D(2020, 3, 31), "p/2")
-
-
-def test_directive_in_a_statement_s_second_sentence():
+    ("“安全理事会重申其承诺。\n\n“安全理事会请秘书长在 2020 年 3 月 31 日之前提交报告。”",
+     ("SG", D(2020, 3, 31), "p/2")),
     # …。安全理事会又请…: the request opens the paragraph's second sentence
-    text = (
-        "安全理事会主席声明\n\n"
-        "在 2019 年 5 月 4 日安全理事会第 8520 次会议上，安全理事会主席代表安理会发表声明如下：\n\n"
-        "“安全理事会强调反恐执行局的作用。安全理事会又请反恐执行局不迟于 2020 年 6 月 30 日提交评估。”\n"
-    )
-    [d] = process("prst.txt", text.encode()).facts["directives"]
-    assert (d.addressee, d.due, d.paragraph.path) == ("CTED", D(2020, 6, 30), "p/1")
+    ("“安全理事会强调反恐执行局的作用。安全理事会又请反恐执行局不迟于 2020 年 6 月 30 日提交评估。”",
+     ("CTED", D(2020, 6, 30), "p/1")),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), STATEMENT_DIRECTIVES,
+                         ids=["own-paragraph", "second-sentence"])
+def test_directive_in_a_statement(paragraphs, expected):
+    [d] = process("prst.txt", STATEMENT.format(paragraphs).encode()).facts["directives"]
+    assert (d.addressee, d.due, d.paragraph.path) == expected
 
 
 # *** Reporting duties ***
