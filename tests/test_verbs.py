@@ -154,6 +154,10 @@ STATEMENT_ROWS = [
     ("“安全理事会记得它在第 1535 (2004) 号决议中作出的决定。", ("recalls", "记得")),
     # Traditional script subject and verb
     ("“安全理事會鼓勵會員國加強合作。", ("encourages", "鼓励")),
+    # the addressee before the verb: 向…表示哀悼
+    ("“安全理事会向恐怖主义受害者家属表示哀悼，声援遭受袭击的国家。", ("expresses", "表示哀悼")),
+    # …and 对…表示…
+    ("“安全理事会对遇难者家属表示深切同情。", ("expresses", "表示")),
 ]
 
 

@@ -79,7 +79,11 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     text = doc.text
     start = paragraph_start(doc, p)
     end = p.span.end
-    cuts: list[tuple[int, tuple | None]] = [(start, match_verb(text, start))]
+    first = match_verb(text, start)
+    if first is None:  # 安全理事会向受害者家属表示哀悼: the verb follows its addressee
+        m = P.ADDRESSEE_FIRST_RE.match(text, start)
+        first = match_verb(text, m.end()) if m else None
+    cuts: list[tuple[int, tuple | None]] = [(start, first)]
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
         subject = P.STATEMENT_SUBJECT_RE.match(text, m.end())  # …。安全理事会还欢迎…
         hit = match_verb(text, subject.end() if subject else m.end())

@@ -347,6 +347,10 @@ VERB_MODIFIERS = (
     "又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面",
 )
 
+# An addressee before the verb, in statements.
+#   向恐怖主义受害者家属表示哀悼 · 对遇难者家属表示深切同情 · 向所有参与者致以谢意
+ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
+
 # Where a clause may start: after , ; or : (normalized, so ASCII), and after
 # 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
 CLAUSE_BREAK_RE = re.compile(r"[,;:。]")
