@@ -149,10 +149,19 @@ class _Builder:
         self.add(CT.SpecialPoliticalMission, SKOS.prefLabel, Literal("special political mission", lang="en"))
 
     def entry(self, e: Entry, corpus: Corpus) -> None:
+        """Everything one input document contributes."""
         doc = e.result.doc
-        h = doc.structure.header
         d = iri(self.base, e.path)
         expr = URIRef(f"{d}/zh")
+        self.document(d, doc)
+        self.source_text(expr, d, doc)
+        self.adopting_meeting(d, expr, doc)
+        self.paragraphs(d, expr, doc)
+        self.facts(e, d, expr, corpus)
+
+    def document(self, d: URIRef, doc: Doc) -> None:
+        """The document node: type, symbol, issuer, date, title, letter heading."""
+        h = doc.structure.header
         self.add(d, RDF.type, CT.Document)
         if h.doc_type != "other":
             self.add(d, RDF.type, _DOC_CLASS[h.doc_type])
@@ -177,7 +186,9 @@ class _Builder:
             key = gazetteer().lookup(h.recipient)
             if key:
                 self.add(d, CT.addressedTo, self.body(key))
-        # the source text
+
+    def source_text(self, expr: URIRef, d: URIRef, doc: Doc) -> None:
+        """The Chinese text as an eli:LegalExpression: file, digest, encoding."""
         self.add(expr, RDF.type, ELI.LegalExpression)
         self.add(expr, ELI.realizes, d)
         self.add(expr, DCTERMS.language, Literal("zh"))
@@ -186,7 +197,10 @@ class _Builder:
         self.add(expr, CT.encoding, Literal(doc.encoding))
         self.add(expr, CT.traditionalScript, Literal(doc.norm.traditional))
         self.generated(expr)
-        # the adopting meeting
+
+    def adopting_meeting(self, d: URIRef, expr: URIRef, doc: Doc) -> None:
+        """The Council meeting that adopted the document (S/PV.N), if the text names it."""
+        h = doc.structure.header
         if h.meeting_number:
             mt = iri(self.base, f"S/PV.{h.meeting_number}")
             self.add(d, CT.adoptedAt, mt)
@@ -196,7 +210,9 @@ class _Builder:
                 self.add(mt, DCTERMS.date, Literal(h.date, datatype=XSD.date))
             self.derived(mt, expr, doc, h.meeting_span)
             self.generated(mt)
-        # annexes
+
+    def paragraphs(self, d: URIRef, expr: URIRef, doc: Doc) -> None:
+        """Annexes, then every paragraph with its number and provenance."""
         parts = {"": d}
         for part in doc.structure.parts:
             a = URIRef(f"{d}/{part.key}")
@@ -217,7 +233,6 @@ class _Builder:
             self.add(node, CT.number, Literal(p.ref.number, datatype=XSD.integer))
             self.derived(node, expr, doc, p.span)
             self.generated(node)
-        self.facts(e, d, expr, corpus)
 
     def task(self, cls: URIRef, fact, d: URIRef, expr: URIRef, doc: Doc) -> URIRef:
         """The node of a mandate, directive or reporting duty: type, paragraph, provenance."""
@@ -232,6 +247,7 @@ class _Builder:
         return URIRef(f"{d}/{ref.path}")
 
     def facts(self, e: Entry, d: URIRef, expr: URIRef, corpus: Corpus) -> None:
+        """Citations, mentions, verbs, mandates, directives, duties and meetings."""
         doc = e.result.doc
         facts = e.result.facts
         for c in facts.get("citations", ()):
