@@ -145,12 +145,6 @@ ROWS = {
     ),
 }
 
-# Facts the texts hold that ct2rdf cannot give yet (see test_known_gaps):
-# General Assembly resolutions of sessions I-XXX are numbered 2625 (XXV); the
-# contract's shape for resolution symbols admits only A/RES/S/N.
-KNOWN_GAPS: dict[str, dict[str, set]] = {}
-
-
 @pytest.fixture(scope="module")
 def corpus_build():
     from ct2rdf.build import build
@@ -183,18 +177,11 @@ def facts(result) -> dict:
     }
 
 
-def expected_now(name: str) -> dict:
-    want = dict(vars(ROWS[name]))
-    for key, missing in KNOWN_GAPS.get(name, {}).items():
-        want[key] = want[key] - missing
-    return want
-
-
 @pytest.mark.parametrize("name", sorted(ROWS))
 def test_document_facts(corpus_build, name):
     result = next(r for r in corpus_build.results if r.name == name)
     assert result.error is None, result.error
-    got, want = facts(result), expected_now(name)
+    got, want = facts(result), vars(ROWS[name])
     assert {k: v for k, v in got.items() if v != want[k]} == {k: v for k, v in want.items() if v != got[k]}
 
 
@@ -235,11 +222,3 @@ def test_corpus_formats(name, encoding, crlf, layout):
     assert (found, "\r\n" in text) == (encoding, crlf)
     assert ("layout" if _is_layout(_lines(fold(text)[0])) else "block") == layout
     check_offsets(text)  # every normalized character maps back to its source character
-
-
-@pytest.mark.xfail(strict=True, reason="known gaps: see KNOWN_GAPS")
-@pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
-def test_known_gaps(corpus_build, name):
-    result = next(r for r in corpus_build.results if r.name == name)
-    got, want = facts(result), vars(ROWS[name])
-    assert all(got[k] == want[k] for k in KNOWN_GAPS[name])
