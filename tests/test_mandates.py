@@ -159,6 +159,10 @@ def test_mandate_in_the_graph(tmp_path):
 
 # (operative paragraph 1, [(addressee, due date, cited document or None)])
 DIRECTIVE_ROWS = [
+    # a deadline counted from adoption (HEAD: adopted 2017-12-21): 本决议通过后9个月内
+    ("请秘书长在本决议通过后9个月内向安理会提交报告；", [("SG", D(2018, 9, 21), None)]),
+    # …in days, Chinese numerals: 自本决议通过之日起一百八十天内
+    ("指示反恐执行局自本决议通过之日起一百八十天内编制一份评估；", [("CTED", D(2018, 6, 19), None)]),
     # 最迟于在 (sic, as printed in 2010) + the survey of a cited resolution
     ("指示反恐执行局最迟于在 2011 年 6 月 30 日，"
      "在上述会议之前编制出最新的“第 1373 (2001) 号决议全球执行情况调查”；",

@@ -94,3 +94,12 @@ def test_misdecoded_bytes_are_not_a_document():
     # a UTF-16 BOM before bytes that are not UTF-16 text: random CJK, no Chinese prose
     r = process("x.txt", b"\xff\xfe" + bytes(range(0x21, 0x7f)) * 2)
     assert r.error is not None and "no recognizable document" in str(r.error)
+
+
+@pytest.mark.parametrize("module", ["ct2rdf.dates", "ct2rdf.symbols"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0

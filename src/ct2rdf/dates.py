@@ -73,3 +73,20 @@ def time_from_match(m: re.Match) -> dt.time | None:
         return dt.time(hour, minute)
     except ValueError:
         return None
+
+
+def add_period(start: dt.date, n: int, unit: str) -> dt.date:
+    """``start`` plus ``n`` units (个月, 天/日, 周/个星期, 年), clamped to the month's end.
+
+    >>> add_period(dt.date(2021, 12, 30), 2, "个月")
+    datetime.date(2022, 2, 28)
+    """
+    if unit in ("天", "日"):
+        return start + dt.timedelta(days=n)
+    if unit in ("周", "个星期"):
+        return start + dt.timedelta(weeks=n)
+    months = n * 12 if unit == "年" else n
+    y, m = divmod(start.month - 1 + months, 12)
+    year, month = start.year + y, m + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(start.day, last))

@@ -405,6 +405,14 @@ DEADLINE_RE = re.compile(
     + r"|(?:在|于)?" + named("n_ey", YEAR) + "年" + named("n_em", r"\d{1,2}") + r"月(?:底|末)(?:之前|以前|前)"
 )
 
+# A deadline counted from the adoption of the document itself.
+#   在本决议通过后9个月内 · 自本决议通过之日起180天内 · 在本决议通过后六个月内
+RELATIVE_DEADLINE_RE = re.compile(
+    r"(?:在|于)?(?:本决议|本声明)通过(?:后|之日起|之日后)"
+    + named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
+    + named("unit", "个月|天|日|周|个星期|年") + r"(?:之)?内"
+)
+
 # How often a body must report.
 #   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每年至少两次 · 每季度 · 每两年 · 每年 · 定期
 FREQUENCY_RE = re.compile(

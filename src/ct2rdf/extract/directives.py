@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import date_from_match, month_end_from_match
+from ..dates import add_period, cn_number, date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from ..symbols import Symbol
 from . import citations
@@ -43,11 +43,17 @@ def extract(doc: Doc) -> list[Directive]:
         if c.verb is None or c.verb.slug not in _DIRECTIVE_VERBS:
             continue
         text, _ = clause_text(doc, c)
-        d = P.DEADLINE_RE.search(text)
-        if not d or P.MANDATE_REVIEW_RE.search(text):
+        if P.MANDATE_REVIEW_RE.search(text):
             continue
-        due = (date_from_match(d) or date_from_match(d, "b_")
-               or month_end_from_match(d, "m_") or month_end_from_match(d, "n_"))
+        d = P.DEADLINE_RE.search(text)
+        if d:
+            due = (date_from_match(d) or date_from_match(d, "b_")
+                   or month_end_from_match(d, "m_") or month_end_from_match(d, "n_"))
+        elif (r := P.RELATIVE_DEADLINE_RE.search(text)) and doc.date:
+            # 在本决议通过后9个月内: counted from the adoption date
+            due = add_period(doc.date, cn_number(r.group("n")), r.group("unit"))
+        else:
+            continue
         who = addressee(doc, c)
         if due is None or who is None:
             continue
