@@ -80,11 +80,12 @@ def mentions(doc: Doc) -> tuple[Mention, ...]:
 
 def extract(doc: Doc) -> list[Mention | Alias]:
     """Mentions and alias definitions of ``doc``."""
-    return _scan(doc)
+    return list(_scan(doc))
 
 
 @lru_cache(maxsize=64)
-def _scan(doc: Doc) -> list[Mention | Alias]:
+def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
+    # a tuple: the cached result is shared by every caller and must not change
     gz = gazetteer()
     text = doc.text
     taken = bytearray(len(text))
@@ -170,7 +171,7 @@ def _scan(doc: Doc) -> list[Mention | Alias]:
     for a, b, key in sorted(found):
         p = doc.paragraph_at(a)
         out.append(Mention(key, Span(a, b), p.ref if p else None, text[a:b]))
-    return out + aliases
+    return (*out, *aliases)
 
 
 _UNKNOWN = "abbreviation {!r} defined for an unknown body"

@@ -18,6 +18,7 @@ document's date when its year agrees with the symbol's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import patterns as P
 from ..dates import date_from_match
@@ -28,6 +29,12 @@ from ..symbols import Symbol, from_match, ga_resolution, ga_resolution_roman, pa
 
 def extract(doc: Doc) -> list[Citation]:
     """Every citation in ``doc``, in text order, without self-citations."""
+    return list(_find(doc))
+
+
+@lru_cache(maxsize=64)
+def _find(doc: Doc) -> tuple[Citation, ...]:
+    # cached per document: the directives extractor needs the citations too
     text = doc.text
     mask = bytearray(len(text))
     for s in doc.structure.header.header_spans:
@@ -105,7 +112,7 @@ def extract(doc: Doc) -> list[Citation]:
             continue
         cited.add(sym)
         out.append(Citation(sym, None, None, None, (url.source_start, url.source_end)))
-    return out
+    return tuple(out)
 
 
 def _item_date(m: re.Match, symbol: Symbol, prefix: str = "i_"):
