@@ -22,7 +22,8 @@ from ct2rdf.reference import gazetteer
 
 CASES = score.cases()
 # S/RES/1373 (2001) · S/PRST/2004/31 · A/RES/60/288 · A/HRC/RES/40/16 · S/2015/939 · S/23500
-UN_SYMBOL_RE = re.compile(r"^[A-Z]{1,3}(?:/[A-Za-z0-9.]+)+(?: \(\d{4}\))?$")
+# A/RES/2625(XXV) · SC/7791-IK/365 (a joint press release)
+UN_SYMBOL_RE = re.compile(r"^[A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\)|\([IVXL]+\))?$")
 
 # kind -> (minimum precision, minimum recall)
 FLOORS = {
