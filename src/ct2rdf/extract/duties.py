@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import patterns as P
 from ..clauses import Clause, clauses
 from ..model import Doc, Paragraph
 from .bodies import Mention, mentions
@@ -60,6 +61,23 @@ def addressee(doc: Doc, c: Clause) -> Mention | None:
     if doc.text[start : start + 1] in ("其", "该", "本"):
         start += 1
     return body_at(doc, start, start + 1)
+
+
+def addressees(doc: Doc, c: Clause) -> list[Mention]:
+    """The clause's addressee and the bodies coordinated with it.
+
+    请第1267(1999)号和第1989(2011)号决议所设委员会和反恐委员会…在180天内向安理会通报
+    → the 1267 committee and the CTC (S/RES/2178 (2014) op 8).
+    """
+    first = addressee(doc, c)
+    out = [first] if first else []
+    while out:
+        m = P.CONJUNCTION_RE.match(doc.text, out[-1].span.end)
+        nxt = body_at(doc, m.end(), m.end() + 1) if m else None
+        if nxt is None or nxt.span.end > c.span.end:
+            break
+        out.append(nxt)
+    return out
 
 
 def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:
