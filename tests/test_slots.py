@@ -67,6 +67,20 @@ MANDATE_SLOTS = [
     # guidance given as 在…的指示下 (S/RES/1526 (2004): under the direction of the Committee)
     ("决定将反恐执行局的任务期限延长至 2025 年 12 月 31 日，在反恐委员会的指示下运作；",
      [("CTED", D(2025, 12, 31), None, "CTC")]),
+    # a duration and its end after 直至 (S/RES/1673 (2006) op 4: 将1540委员会的任期延长两年,直至2008年4月27日)
+    ("决定将1540委员会的任期延长两年，直至2008年4月27日，并继续由专家予以协助；",
+     [("C1540", D(2008, 4, 27), "P2Y", None)]),
+    # 目前 between the name and 任务期限
+    ("决定将监测组目前的任务期限再延长18个月；", [("MT1267", None, "P18M", None)]),
+    # 为期 in an extension is the extension's length, not a period from adoption
+    ("决定延长监察员办公室的任务期限，为期24个月；", [("OMBUDSPERSON", None, "P24M", None)]),
+    # the holders as the subject of 决定, with 均
+    ("决定监察员办公室和分析支助和制裁监测组的任务期限均延长24个月；",
+     [("MT1267", None, "P24M", None), ("OMBUDSPERSON", None, "P24M", None)]),
+    # the end as the day the mandate expires
+    ("决定反恐执行局的任务期限于2021年12月31日届满；", [("CTED", D(2021, 12, 31), None, None)]),
+    # …运作至 DATE
+    ("决定反恐执行局继续作为一项特别政治任务运作至2025年12月31日；", [("CTED", D(2025, 12, 31), None, None)]),
     # distractor: recalling an extension confers nothing
     ("回顾安理会决定将监察员办公室的任务期限延长30个月；", []),
     # distractor: a delay (在…个月内) is not a period
@@ -101,6 +115,10 @@ DEADLINE_SLOTS = [
      [("C1267", D(2018, 6, 19)), ("CTC", D(2018, 6, 19))]),
     # a first report, then recurring ones: the first is a directive
     ("请秘书长在60天内向安理会提交报告，此后每六个月报告一次；", [("SG", D(2018, 2, 19))]),
+    # a directive of 决定 whose subject is a body
+    ("决定反恐执行局应在2020年6月30日之前向委员会提交一份全球调查；", [("CTED", D(2020, 6, 30))]),
+    # 与 means "with": the Secretary-General alone is asked
+    ("请秘书长与反恐执行局协商，在2020年3月31日之前提交报告；", [("SG", D(2020, 3, 31))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
     # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
@@ -142,6 +160,19 @@ FREQUENCY_SLOTS = [
     ("请监测组继续同各国合作，协助委员会开展工作，并每年向安全理事会报告一次；", [("MT1267", "SC", "P1Y")]),
     # the addressee as the subject after 决定
     ("决定监察员应每六个月向安理会提交报告；", [("OMBUDSPERSON", "SC", "P6M")]),
+    # twice a year, the count apart from 每年
+    ("决定监测组应至少每年向委员会提交两次书面报告；", [("MT1267", "CTC", "P6M")]),
+    # an annual report
+    ("请反恐执行局向委员会提交年度报告；", [("CTED", "CTC", "P1Y")]),
+    # two recipients
+    ("请秘书长每年向大会和安全理事会报告；", [("SG", "GA", "P1Y"), ("SG", "SC", "P1Y")]),
+    # a first report by a delay, then updates (最新情况)
+    ("请秘书长在本决议通过之日起30天内向安理会提出建议，此后每三个月提出一次最新情况；",
+     [("SG", "SC", "P3M")]),
+    # an oral briefing as a noun (作一次通报)
+    ("请秘书长每六个月向安理会作一次通报；", [("SG", "SC", "P6M")]),
+    # distractor: a work programme is no report
+    ("请1540委员会每年向安理会提交一份工作方案；", []),
     # distractor: the frequency belongs to meetings, not to the report
     ("请反恐委员会每年举行会议，并向安理会报告；", []),
     # distractor: a recommendation about states in general

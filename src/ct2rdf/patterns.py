@@ -375,11 +375,14 @@ PERIOD = (
 #   延长反恐执行局的任务期限至2021年12月31日 · 任期至2007年12月31日止
 #   …运作,直至2025年12月31日 · 任务期限延长至2024年6月 (a month: its last day)
 #   延长三年,至2026年6月30日止 · 任期延长12个月至2013年7月31日 · 延长一年至2012年7月31日
+#   继续作为一项特别政治任务运作至2025年12月31日 · 任务期限于2021年12月31日届满
+#   (not 于2017年12月17日到期之日起: a start)
 MANDATE_END_RE = re.compile(
     r"(?:在|于)?" + DATE + r"(?:终了|结束|截止)的(?:期间|期限|时期)(?:内)?"
-    r"|(?:(?:延长|延|继续|展期|任务期限|任务|任期|期限)(?:延长|延)?|(?<=[,月年天起]))(?:至|到)(?:在)?"
+    r"|(?:(?:延长|延|继续|展期|任务期限|任务|任期|期限|运作)(?:延长|延)?|(?<=[,月年天起]))(?:至|到)(?:在)?"
     + "(?:" + prefixed("x", DATE) + "|" + prefixed("x", MONTH) + ")" + r"(?:止|为止)?"
     + r"|(?:直至|直到|截至)" + "(?:" + prefixed("z", DATE) + "|" + prefixed("z", MONTH) + ")"
+    + r"|(?:在|于)" + prefixed("e", DATE) + r"(?:届满|到期|结束|终止)(?!之日|时)"
 )
 # A mandate's length, when the text gives a period rather than (or besides) its end.
 #   将其任务期限延长24个月 · 延长三年,至2026年6月30日止 · 将监察员办公室的任务期限延长30个月
@@ -419,8 +422,9 @@ MANDATE_HOLDER_RE = re.compile(
     r"(?:将|把|延长|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
     + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期)"
 )
-# A mandate holder's modifier kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
-HOLDER_MODIFIER_RE = re.compile(r"作为[^,;。]{0,12}?任务$")
+# A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
+#   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
+HOLDER_MODIFIER_RE = re.compile(r"(?:作为[^,;。]{0,12}?任务|目前|现行|现有|当前)$")
 # Under whose guidance.   在反恐委员会的政策指导下运作 · 在委员会的指导下
 #   接受反恐怖主义委员会(反恐委员会)的政策指导 (S/PRST/2005/64) · 在委员会的指示下
 #   在委员会领导下开展工作 (S/RES/1985 (2011), pp)
@@ -452,16 +456,21 @@ RELATIVE_DEADLINE_RE = re.compile(
 # How often a body must report.
 #   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每年至少两次 · 每季度 · 每两年 · 每年 · 定期
 #   至少每两年一次 · 每隔90天 · 每半年 · 每两个月 · 每45天 (S/RES/1263 (1999)) · 每月 · 此后每六个月
+#   年度报告 · 季度报告
 FREQUENCY_RE = re.compile(
     r"(?:至少)?每隔?" + named("days", r"\d{1,3}|[" + CN_NUMERAL + r"]{1,4}") + r"(?:天|日)(?:一次)?"
     r"|(?:至少)?每隔?" + named("months", r"\d{1,2}|[" + CN_NUMERAL + r"]{1,3}") + r"个月(?:一次)?"
     r"|(?:至少)?(?:每|一)年(?:至少)?" + named("times", "[一二两三四]") + "次"
-    r"|(?:至少)?每隔?" + named("years", r"\d|[两二三四五]") + r"年(?:一次)?"
+    r"|(?:至少)?每隔?" + named("years", r"\d|[一两二三四五]") + r"年(?:一次)?"
     r"|(?:至少)?每(?:半年|六个月)(?:一次)?"
     r"|(?:至少)?每(?:个)?季度?(?:一次)?"
     r"|(?:至少)?每" + named("unit", "年|月") + r"(?:一次)?"
+    r"|" + named("annual", "年度") + r"(?=(?:工作)?报告)"
+    r"|季度(?=报告)"
     r"|" + named("regular", "定期")
 )
+# How many times a year, apart from 每年.   每年向委员会提交两次书面报告
+TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
 # To whom a report goes.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
 #   向安理会定期报告 (the frequency inside) · 向安全理事会通报情况
 REPORT_TO_RE = re.compile(
@@ -470,9 +479,11 @@ REPORT_TO_RE = re.compile(
 # A report with no recipient in its own words (the clause may name one
 # before): a submission verb and 报告, or 报告/通报 (一次).
 #   此后每六个月报告一次 · 每45天提出报告 · 每年提交一份报告 · 并每年向安全理事会报告一次
+#   此后每三个月提出一次最新情况
 #   (not the 作 of 合作 or 工作)
 REPORT_WORD_RE = re.compile(
-    r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报)|(?:报告|通报|提交)(?:情况)?一次"
+    r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)"
+    r"|(?:报告|通报|提交)(?:情况)?一次"
 )
 # Other activities a frequency may belong to: then it is not a reporting
 # frequency.   每年举行会议 · 定期会议 · 每年审查名单 · 至少每年一次就委员会的工作举行非正式磋商
@@ -491,9 +502,11 @@ OTHER_ORG_HEAD_RE = re.compile(r"特派团|援助团|支助团|稳定团|观察�
 #   决定成立反恐怖主义委员会执行局,作为一项特别政治任务 · 决定设立监察员办公室,为期18个月
 ESTABLISH_RE = re.compile(r"(?:成立|设立|建立)(?:一个)?")
 
-# A MANDATE_DURATION_RE match that extends (from the current end) rather than
-# establishes (from adoption).   延长24个月 · 再延长18个月 (not 为期12个月)
+# A mandate clause that extends (from the current end) rather than establishes
+# (from adoption).   延长24个月 · 再延长18个月 · 延长…的任务期限,为期24个月 (not 设立…,为期12个月)
 EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
 
 # Words joining coordinated names.   委员会和反恐委员会 · 监察员办公室、监测组 · 以及
-CONJUNCTION_RE = re.compile(r"以及|和|、|及|与")
+# (not 与, nor a 和 that means "with": 秘书长与反恐执行局协商 · 秘书长和反恐执行局合作)
+CONJUNCTION_RE = re.compile(r"以及|和|、|及")
+WITH_RE = re.compile(r"协商|合作|磋商|协调|一道|一起|共同|密切")

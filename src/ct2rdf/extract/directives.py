@@ -25,7 +25,8 @@ from . import citations
 from .duties import addressees, bodies_in, operative_clauses
 from .slots import clause_text, deadlines
 
-_DIRECTIVE_VERBS = {"directs", "requests", "demands"}
+# 决定 counts when a body is its subject: 决定反恐执行局应在2020年6月30日之前提交…
+_DIRECTIVE_VERBS = {"directs", "requests", "demands", "decides"}
 
 
 @dataclass(frozen=True)

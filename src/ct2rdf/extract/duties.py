@@ -70,14 +70,21 @@ def addressees(doc: Doc, c: Clause) -> list[Mention]:
     → the 1267 committee and the CTC (S/RES/2178 (2014) op 8).
     """
     first = addressee(doc, c)
-    out = [first] if first else []
-    while out:
+    return coordinated(doc, first, c.span.end) if first else []
+
+
+def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
+    """``first`` and the bodies joined to it by 和, 、, 及, 以及 before ``limit``.
+
+    秘书长和反恐执行局合作 joins no second addressee: that 和 means "with".
+    """
+    out = [first]
+    while True:
         m = P.CONJUNCTION_RE.match(doc.text, out[-1].span.end)
         nxt = body_at(doc, m.end(), m.end() + 1) if m else None
-        if nxt is None or nxt.span.end > c.span.end:
-            break
+        if nxt is None or nxt.span.end > limit or P.WITH_RE.match(doc.text, nxt.span.end):
+            return out
         out.append(nxt)
-    return out
 
 
 def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:

@@ -142,6 +142,7 @@ def _period_slots(doc: Doc, ct: ClauseText, a: int, b: int):
     if end_m:
         end = (
             date_from_match(end_m) or date_from_match(end_m, "x_") or date_from_match(end_m, "z_")
+            or date_from_match(end_m, "e_")
             or month_end_from_match(end_m, "x_") or month_end_from_match(end_m, "z_")
         )
     dur_m = next((m for m in P.MANDATE_DURATION_RE.finditer(ct.text, a, b)), None)
@@ -160,6 +161,6 @@ def _period_slots(doc: Doc, ct: ClauseText, a: int, b: int):
         if end is None:
             if start is not None:
                 end = add_period(start, n, unit) - (dt.timedelta(0) if event else dt.timedelta(days=1))
-            elif not P.EXTENSION_RE.match(dur_m.group(0)) and doc.date:  # 为期12个月: from adoption
+            elif not P.EXTENSION_RE.search(ct.text) and doc.date:  # 设立…为期12个月: from adoption
                 end = add_period(doc.date, n, unit)
     return end, duration, start if start_m and not start_m.group("expiry") else None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import cn_number
 from ..model import Doc, ParaRef, Span
-from .duties import addressees, body_at, operative_clauses
+from .duties import addressees, body_at, coordinated, operative_clauses
 from .slots import ClauseText, clause_text
 
 _DUTY_VERBS = {"requests", "directs", "decides", "demands"}
@@ -41,9 +41,14 @@ class ReportingDuty:
     span: Span
 
 
-def duration(m) -> str | None:
-    """The xsd:duration of a FREQUENCY_RE match (the longest interval between reports)."""
+def duration(m, times: str | None = None) -> str | None:
+    """The xsd:duration of a FREQUENCY_RE match (the longest interval between reports).
+
+    ``times`` is a count of reports a year found apart from 每年 (每年…提交两次).
+    """
     g = m.groupdict()
+    if times and g.get("unit") == "年":
+        g = {"times": times}
     if g.get("days"):
         return f"P{cn_number(g['days'])}D"
     if g.get("months"):
@@ -54,6 +59,8 @@ def duration(m) -> str | None:
         return f"P{cn_number(g['years'])}Y"
     if g.get("unit"):
         return {"年": "P1Y", "月": "P1M"}[g["unit"]]
+    if g.get("annual"):
+        return "P1Y"
     text = m.group(0)
     if "半年" in text or "六个月" in text:
         return "P6M"
@@ -82,18 +89,20 @@ def extract(doc: Doc) -> list[ReportingDuty]:
             target = to or named or (next((t for t in _later(doc, ct, b)), None))
             if freq is None or (target is None and not council):
                 continue
-            target_key = target.key if target else "SC"
-            value = duration(freq)
-            if (target_key, value) in seen:
-                continue
-            seen.add((target_key, value))
-            for who in everyone:
-                count[p.ref] = count.get(p.ref, 0) + 1
-                out.append(ReportingDuty(
-                    key=f"{p.ref.path}/reporting/{count[p.ref]}", addressee=who.key,
-                    reports_to=target_key, frequency=value, paragraph=p.ref,
-                    span=Span(c.verb_span.start, ct.base + max(b, freq.end())),
-                ))
+            times = P.TIMES_RE.search(ct.text, freq.end(), b + 8)
+            value = duration(freq, times.group("times") if times else None)
+            # 向大会和安全理事会报告: both
+            for key in [t.key for t in coordinated(doc, target, c.span.end)] if target else ["SC"]:
+                if (key, value) in seen:
+                    continue
+                seen.add((key, value))
+                for who in everyone:
+                    count[p.ref] = count.get(p.ref, 0) + 1
+                    out.append(ReportingDuty(
+                        key=f"{p.ref.path}/reporting/{count[p.ref]}", addressee=who.key,
+                        reports_to=key, frequency=value, paragraph=p.ref,
+                        span=Span(c.verb_span.start, ct.base + max(b, freq.end())),
+                    ))
     return out
 
 
