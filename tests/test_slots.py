@@ -117,6 +117,9 @@ DEADLINE_SLOTS = [
     ("请秘书长在60天内向安理会提交报告，此后每六个月报告一次；", [("SG", D(2018, 2, 19))]),
     # a directive of 决定 whose subject is a body
     ("决定反恐执行局应在2020年6月30日之前向委员会提交一份全球调查；", [("CTED", D(2020, 6, 30))]),
+    # …,注意到…: the deadline still belongs to the request
+    ("请秘书长继续开展工作，注意到会员国的意见，并在2020年6月30日之前提交报告；",
+     [("SG", D(2020, 6, 30))]),
     # 与 means "with": the Secretary-General alone is asked
     ("请秘书长与反恐执行局协商，在2020年3月31日之前提交报告；", [("SG", D(2020, 3, 31))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
@@ -158,6 +161,9 @@ FREQUENCY_SLOTS = [
     ("请秘书长在60天内向委员会提交报告，此后每六个月报告一次；", [("SG", "CTC", "P6M")]),
     # a duty in a clause that also holds other verbs
     ("请监测组继续同各国合作，协助委员会开展工作，并每年向安全理事会报告一次；", [("MT1267", "SC", "P1Y")]),
+    # …,支持…: a verb after a bare comma that continues the request, not a new act
+    ("请反恐执行局与委员会密切合作，支持会员国的能力建设，并每年向委员会报告一次；",
+     [("CTED", "CTC", "P1Y")]),
     # the addressee as the subject after 决定
     ("决定监察员应每六个月向安理会提交报告；", [("OMBUDSPERSON", "SC", "P6M")]),
     # twice a year, the count apart from 每年

@@ -347,6 +347,17 @@ VERB_MODIFIERS = (
     "又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面",
 )
 
+# Verbs that, after a bare comma (or ,并), continue the current act as one of
+# its predicates rather than open a new one: a request's task often reads
+# …合作,支持会员国…,并每年向委员会报告, and the report still belongs to the request.
+# (表示, 请, 决定, 欢迎… open a new act: …口头报告,表示安理会打算…)
+CONTINUING_VERBS = frozenset({
+    "supports", "recognizes", "notes", "concerned", "looks-forward", "expresses-intention",
+    "will-continue", "acknowledges", "bears-in-mind", "convinced", "determined", "affirms",
+})
+# Modifiers that keep such a verb in the current act.   ,并支持… · ,同时注意…
+CONTINUING_MODIFIERS = ("", "并", "同时")
+
 # An addressee before the verb, in statements.
 #   向恐怖主义受害者家属表示哀悼 · 对遇难者家属表示深切同情 · 向所有参与者致以谢意
 ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
