@@ -81,6 +81,9 @@ MANDATE_SLOTS = [
     ("决定反恐执行局的任务期限于2021年12月31日届满；", [("CTED", D(2021, 12, 31), None, None)]),
     # …运作至 DATE
     ("决定反恐执行局继续作为一项特别政治任务运作至2025年12月31日；", [("CTED", D(2025, 12, 31), None, None)]),
+    # guidance by another actor than a body: none (the SRSG is not the Secretary-General)
+    ("决定反恐执行局将在2021年12月31日终了的期间内继续作为一项特别政治任务，在秘书长特别代表的领导下运作；",
+     [("CTED", D(2021, 12, 31), None, None)]),
     # distractor: recalling an extension confers nothing
     ("回顾安理会决定将监察员办公室的任务期限延长30个月；", []),
     # distractor: a delay (在…个月内) is not a period
@@ -177,6 +180,9 @@ FREQUENCY_SLOTS = [
      [("SG", "SC", "P3M")]),
     # an oral briefing as a noun (作一次通报)
     ("请秘书长每六个月向安理会作一次通报；", [("SG", "SC", "P6M")]),
+    # distractor: an actor named after a body (秘书长特别代表) is not that body, as addressee or recipient
+    ("请秘书长特别代表每六个月向安理会报告；", []),
+    ("请秘书长每六个月向秘书长特别代表报告；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
     # distractor: the frequency belongs to meetings, not to the report

@@ -521,3 +521,8 @@ EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
 # (not 与, nor a 和 that means "with": 秘书长与反恐执行局协商 · 秘书长和反恐执行局合作)
 CONJUNCTION_RE = re.compile(r"以及|和|、|及")
 WITH_RE = re.compile(r"协商|合作|磋商|协调|一道|一起|共同|密切")
+
+# Nouns that make a body's name a modifier of another actor or office: the
+# clause is then about that actor, not the body.
+#   请秘书长特别代表… · 向秘书长特使报告 · 在秘书长特别代表的领导下 · 秘书长办公厅
+NOT_HEAD_RE = re.compile(r"的?(?:特别代表|特使|个人代表|高级代表|特别顾问|办公厅|办事处)")

@@ -53,14 +53,21 @@ def addressee(doc: Doc, c: Clause) -> Mention | None:
 
     请反恐委员会… · 指示反恐执行局… · 请安全理事会第1540(2004)号决议所设委员会….
     Only 其/该/本 may come between; in 请会员国…向反恐执行局提交 the
-    addressee is the member states, not CTED, so there is none.
+    addressee is the member states, not CTED, so there is none; nor in
+    请秘书长特别代表…, whose addressee is no body of ours.
     """
     if c.verb_span is None:
         return None
     start = c.verb_span.end
     if doc.text[start : start + 1] in ("其", "该", "本"):
         start += 1
-    return body_at(doc, start, start + 1)
+    return headed(doc, body_at(doc, start, start + 1))
+
+
+def headed(doc: Doc, m: Mention | None) -> Mention | None:
+    """``m`` unless its name only modifies another actor: 秘书长特别代表 is not the
+    Secretary-General, so 请秘书长特别代表… has no addressee among the bodies."""
+    return None if m is None or P.NOT_HEAD_RE.match(doc.text, m.span.end) else m
 
 
 def addressees(doc: Doc, c: Clause) -> list[Mention]:

@@ -31,7 +31,7 @@ from .. import patterns as P
 from ..dates import add_period, date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from .bodies import Mention
-from .duties import addressee, bodies_in, operative_clauses
+from .duties import addressee, bodies_in, headed, operative_clauses
 from .slots import ClauseText, antecedent, clause_text, heads, period, xsd_period
 
 _MANDATE_VERBS = {"decides", "requests", "directs"}
@@ -90,12 +90,16 @@ def extract(doc: Doc) -> list[Mandate]:
 
 
 def _guidance(doc: Doc, ct: ClauseText) -> Mention | None:
-    """The body whose guidance the mandate is under: 在反恐委员会的政策指导下 → CTC."""
+    """The body whose guidance the mandate is under: 在反恐委员会的政策指导下 → CTC.
+
+    Not a body that only modifies another actor: 在秘书长特别代表的领导下 is no
+    body's guidance (在委员会全体会议的政策指导下 is the committee's).
+    """
     g = P.GUIDANCE_RE.search(ct.text)
     if not g:
         return None
     inside = bodies_in(doc, ct.base + g.start("who"), ct.base + g.end("who"))
-    return inside[0] if inside else None
+    return headed(doc, inside[0]) if inside else None
 
 
 def _holder_groups(doc, p, c, ct: ClauseText, guide) -> list[tuple[int, list[Mention]]]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import cn_number
 from ..model import Doc, ParaRef, Span
-from .duties import addressees, body_at, coordinated, operative_clauses
+from .duties import addressees, body_at, coordinated, headed, operative_clauses
 from .slots import ClauseText, clause_text
 
 _DUTY_VERBS = {"requests", "directs", "decides", "demands"}
@@ -110,7 +110,10 @@ def _reports(doc: Doc, ct: ClauseText) -> list[tuple[int, int, object]]:
     """Every report in the clause: ``(start, end, recipient mention or None)``, in order."""
     found = []
     for t in P.REPORT_TO_RE.finditer(ct.text):
-        found.append((t.start(), t.end(), body_at(doc, ct.base + t.start("to"), ct.base + t.end("to"))))
+        to = body_at(doc, ct.base + t.start("to"), ct.base + t.end("to"))
+        if to is not None and headed(doc, to) is None:
+            continue  # 向秘书长特别代表报告: to no body of ours
+        found.append((t.start(), t.end(), to))
     for w in P.REPORT_WORD_RE.finditer(ct.text):
         if not any(a < w.end() and w.start() < b for a, b, _ in found):
             found.append((w.start(), w.end(), None))
