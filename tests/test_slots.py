@@ -125,6 +125,8 @@ DEADLINE_SLOTS = [
      [("SG", D(2020, 6, 30))]),
     # 与 means "with": the Secretary-General alone is asked
     ("请秘书长与反恐执行局协商，在2020年3月31日之前提交报告；", [("SG", D(2020, 3, 31))]),
+    # a delay from adoption with no 内 (not later than 120 days after adoption)
+    ("请监测组不迟于本决议通过后120天向委员会提交报告；", [("MT1267", D(2018, 4, 20))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
     # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
@@ -183,6 +185,10 @@ FREQUENCY_SLOTS = [
     # distractor: an actor named after a body (秘书长特别代表) is not that body, as addressee or recipient
     ("请秘书长特别代表每六个月向安理会报告；", []),
     ("请秘书长每六个月向秘书长特别代表报告；", []),
+    # 报告 as a verb right after the frequency, no recipient: the Council's
+    ("请秘书长每年报告本决议的执行情况；", [("SG", "SC", "P1Y")]),
+    # distractor: 定期报告中 is a noun (the periodic report), no duty
+    ("请秘书长在其定期报告中列入相关信息；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
     # distractor: the frequency belongs to meetings, not to the report

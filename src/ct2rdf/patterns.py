@@ -458,10 +458,15 @@ DEADLINE_RE = re.compile(
 #   在本决议通过后9个月内 · 自本决议通过之日起180天内 · 在本决议通过后六个月内
 #   在30天内 · 在60天内 · 在今后十二个月内 (S/RES/1624 (2005) op 6 (c))
 # (not 最迟在获得任命后30天内, counted from an appointment, nor 结束前30天)
+#   不迟于本决议通过后120天 · 最迟在本决议通过之日后90天 (a day counted, no 内)
 RELATIVE_DEADLINE_RE = re.compile(
-    r"(?:(?:在|于)(?:(?:本决议|本声明)通过(?:后|之日起|之日后))?|自(?:本决议|本声明)通过之日起)(?:今后)?"
+    r"(?:(?:(?:在|于)(?:(?:本决议|本声明)通过(?:后|之日起|之日后))?|自(?:本决议|本声明)通过之日起)(?:今后)?"
     + named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
     + named("unit", "个月|天|日|周|个星期|年") + r"(?:之|以)?内"
+    + r"|" + _BY + r"?(?:本决议|本声明)通过(?:后|之日起|之日后)"
+    + prefixed("x", named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
+               + named("unit", "个月|天|日|周|个星期|年"))
+    + ")"
 )
 
 # How often a body must report.
@@ -492,9 +497,11 @@ REPORT_TO_RE = re.compile(
 #   此后每六个月报告一次 · 每45天提出报告 · 每年提交一份报告 · 并每年向安全理事会报告一次
 #   此后每三个月提出一次最新情况
 #   (not the 作 of 合作 or 工作)
+#   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中, a noun)
 REPORT_WORD_RE = re.compile(
     r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)"
     r"|(?:报告|通报|提交)(?:情况)?一次"
+    r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
 )
 # Other activities a frequency may belong to: then it is not a reporting
 # frequency.   每年举行会议 · 定期会议 · 每年审查名单 · 至少每年一次就委员会的工作举行非正式磋商

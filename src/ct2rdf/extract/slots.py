@@ -96,7 +96,8 @@ def deadlines(doc: Doc, ct: ClauseText) -> list[tuple[int, dt.date]]:
             out.append((d.start(), due))
     if doc.date:
         for r in P.RELATIVE_DEADLINE_RE.finditer(ct.text):
-            out.append((r.start(), add_period(doc.date, cn_number(r.group("n")), r.group("unit"))))
+            n, unit = (r.group("n"), r.group("unit")) if r.group("n") else (r.group("x_n"), r.group("x_unit"))
+            out.append((r.start(), add_period(doc.date, cn_number(n), unit)))
     return sorted(out)
 
 
