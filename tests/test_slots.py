@@ -57,6 +57,8 @@ MANDATE_SLOTS = [
      [("MT1267", D(2021, 6, 30), None, None), ("OMBUDSPERSON", D(2020, 12, 17), None, None)]),
     # established for a period, counted from adoption (S/RES/1526 (2004): establish for a period of 18 months)
     ("决定设立监察员办公室，为期18个月；", [("OMBUDSPERSON", D(2019, 6, 21), "P18M", None)]),
+    # …任期一年: established for a year, from adoption
+    ("决定设立监察员办公室，任期一年；", [("OMBUDSPERSON", D(2018, 12, 21), "P1Y", None)]),
     # a period from the expiry of the current mandate, given as a month (S/RES/2368 (2017) wording)
     # …under the direction of the committee it serves (在…的指示下)
     ("决定将监测组的任务期限自其目前任务期限于2017年12月到期之日起延长24个月，"
@@ -131,6 +133,8 @@ DEADLINE_SLOTS = [
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
     # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
     ("请监测组最迟在其任务期限结束前30天向委员会提交最后报告；", []),
+    # distractor: the Council's review of a mandate is no task of the holder
+    ("决定监察员办公室的任务期限延长至2021年12月17日，并在2020年6月30日之前进行审查；", []),
     # distractor: a date in a citation is no deadline
     ("请秘书长就2015年12月17日第2253(2015)号决议的执行情况提交报告；", []),
     # distractor: member states are not a body (促请 is a call, 会员国 no addressee)
