@@ -92,8 +92,3 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
         if nxt is None or nxt.span.end > limit or P.WITH_RE.match(doc.text, nxt.span.end):
             return out
         out.append(nxt)
-
-
-def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:
-    """The clause's text and its offset in the normalized text."""
-    return doc.text[c.span.start : c.span.end], c.span.start
