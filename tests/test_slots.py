@@ -86,6 +86,8 @@ MANDATE_SLOTS = [
     # guidance by another actor than a body: none (the SRSG is not the Secretary-General)
     ("决定反恐执行局将在2021年12月31日终了的期间内继续作为一项特别政治任务，在秘书长特别代表的领导下运作；",
      [("CTED", D(2021, 12, 31), None, None)]),
+    # distractor: a known name inside another organisation's (苏丹问题监测组)
+    ("决定将苏丹问题监测组的任务期限延长至2025年3月12日；", []),
     # distractor: recalling an extension confers nothing
     ("回顾安理会决定将监察员办公室的任务期限延长30个月；", []),
     # distractor: a delay (在…个月内) is not a period
@@ -193,6 +195,8 @@ FREQUENCY_SLOTS = [
     ("请秘书长每年报告本决议的执行情况；", [("SG", "SC", "P1Y")]),
     # distractor: 定期报告中 is a noun (the periodic report), no duty
     ("请秘书长在其定期报告中列入相关信息；", []),
+    # distractor: the recipient is another organisation whose name holds one of ours
+    ("请秘书长每六个月向苏丹问题监测组报告；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
     # distractor: the frequency belongs to meetings, not to the report

@@ -15,7 +15,6 @@ no deadline and no mandate end.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -121,11 +120,18 @@ def heads(doc: Doc, a: int, b: int) -> list[Mention]:
     """The known bodies that end the name ``[a, b)`` or one of its conjuncts.
 
     委员会的监测组 → the Monitoring Team; 监察员办公室和监测组 → both;
-    专家小组和监察员办公室 → the Ombudsperson; 秘书长特别代表办事处 → none.
+    专家小组和监察员办公室 → the Ombudsperson; 秘书长特别代表办事处 → none;
+    苏丹问题监测组 → none (the body must start the name, a conjunct or follow 的).
     """
     out = []
-    for m in bodies_in(doc, a, b):
+    inside = bodies_in(doc, a, b)
+    ends = {a} | {m.span.end for m in inside}
+    for m in inside:
         after = doc.text[m.span.end : b]
-        if after == "" or re.match(r"(?:和|、|及|以及|与)", after):
+        if not (after == "" or P.CONJUNCTION_RE.match(after)):
+            continue
+        # a whole word of the name: 苏丹问题监测组 is another team than the Monitoring Team
+        before = doc.text[a : m.span.start]
+        if m.span.start in ends or before.endswith("的") or P.CONJUNCTION_RE.search(before[-2:]):
             out.append(m)
     return out
