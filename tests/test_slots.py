@@ -9,6 +9,7 @@ the sentence, not taken from ct2rdf's output.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
@@ -212,3 +213,40 @@ FREQUENCY_SLOTS = [
                          ids=[f"r{i}" for i in range(len(FREQUENCY_SLOTS))])
 def test_frequency_slots(paragraph, expected):
     assert duties(paragraph) == expected
+
+
+# *** The same facts whatever the script and punctuation ***
+
+_ROWS = [r for r, _ in MANDATE_SLOTS + DEADLINE_SLOTS + FREQUENCY_SLOTS]
+_ASCII = str.maketrans("，；：（）“”", ",;:()\"\"")
+
+
+@functools.cache
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def _traditional(text: str) -> str:
+    return _s2t().convert(text)
+
+
+# (name, transformation): Traditional script (OpenCC s2t), ASCII punctuation, both
+TRANSFORMS = [
+    ("traditional", _traditional),
+    ("ascii", lambda t: t.translate(_ASCII)),
+    ("both", lambda t: _traditional(t).translate(_ASCII)),
+]
+
+
+@pytest.mark.parametrize(("name", "transform"), TRANSFORMS, ids=[n for n, _ in TRANSFORMS])
+def test_slots_survive_script_and_punctuation(name, transform):
+    def facts(text):
+        f = run(text)
+        return (sorted((m.holder, m.end, m.duration, m.guidance) for m in f["mandates"]),
+                sorted((d.addressee, d.due) for d in f["directives"]),
+                sorted((x.addressee, x.reports_to, x.frequency) for x in f["reporting"]))
+
+    changed = [r for r in _ROWS if facts(r) != facts(transform(r))]
+    assert changed == []
