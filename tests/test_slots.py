@@ -198,6 +198,7 @@ FREQUENCY_SLOTS = [
     ("请秘书长在其定期报告中列入相关信息；", []),
     # distractor: the recipient is another organisation whose name holds one of ours
     ("请秘书长每六个月向苏丹问题监测组报告；", []),
+    ("请秘书长在提交安理会的年度报告中列入相关信息；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
     # distractor: the frequency belongs to meetings, not to the report
