@@ -274,7 +274,11 @@ class _Builder:
         for m in facts.get("mandates", ()):
             node = self.task(CT.Mandate, m, d, expr, doc)
             self.add(node, CT.holder, self.body(m.holder))
-            self.add(node, CT.endDate, Literal(m.end, datatype=XSD.date))
+            end = corpus.mandate_ends.get((e.path, m.key), m.end)  # the text's, or from a duration
+            if end:
+                self.add(node, CT.endDate, Literal(end, datatype=XSD.date))
+            if m.duration:
+                self.add(node, CT.duration, Literal(m.duration, datatype=XSD.duration))
             if m.start:
                 self.add(node, CT.startDate, Literal(m.start, datatype=XSD.date))
             if m.review:

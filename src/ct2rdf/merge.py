@@ -6,15 +6,18 @@
 * Duplicates: two files giving the same symbol keep the one with the lowest
   sha256; the other is reported, not silently merged.
 * Cited documents: the dates that citing texts give them, one per symbol.
+* Mandate ends from durations: see :func:`extend_durations`.
 * Mandate renewals: see :func:`link_renewals`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .dates import add_period
 from .pipeline import Result
 from .symbols import Symbol
 
@@ -37,6 +40,8 @@ class Corpus:
     cited_dates: dict[Symbol, dt.date]
     renewals: dict  # mandate key → earlier mandate key
     warnings: tuple[str, ...]
+    # (doc path, mandate key) → end date, the text's or computed from a duration
+    mandate_ends: dict = field(default_factory=dict)
 
 
 def merge(results: list[Result]) -> Corpus:
@@ -62,7 +67,10 @@ def merge(results: list[Result]) -> Corpus:
         minted[stem] += 1
         entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", r))
     entries.sort(key=lambda e: e.path)
-    return Corpus(tuple(entries), _cited_dates(entries, warnings), link_renewals(entries), tuple(warnings))
+    ends = extend_durations(entries)
+    return Corpus(
+        tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends
+    )
 
 
 def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.date]:
@@ -88,16 +96,52 @@ def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.d
     return out
 
 
-def link_renewals(entries: list[Entry]) -> dict:
+_DURATION_RE = re.compile(r"P(\d+)([YMD])")
+_UNIT = {"Y": "年", "M": "个月", "D": "天"}
+
+
+def extend_durations(entries: list[Entry]) -> dict:
+    """Every mandate's end: the text's, else the holder's previous end plus the duration.
+
+    将监察员办公室的任务期限延长30个月 (S/RES/2610 (2021)) ends 30 months after
+    the end of the Ombudsperson's mandate in the latest earlier document of the
+    corpus that gives one (S/RES/2368 (2017): 2021-12-17 → 2024-06-17).  Documents
+    are taken in date order, so a chain of extensions by duration resolves.
+    A mandate whose end stays unknown is left out of the result.
+
+    Returns ``{(doc path, mandate key): end date}``.
+    """
+    found = sorted(
+        ((e.result.doc.date or dt.date.min, e.path, m) for e in entries
+         for m in e.result.facts.get("mandates", ())),
+        key=lambda f: (f[0], f[1], f[2].key),
+    )
+    ends: dict = {}
+    latest: dict[tuple, tuple[dt.date, dt.date]] = {}  # holder → (document date, end)
+    for date, path, m in found:
+        end = m.end
+        prev = latest.get(m.holder)
+        if end is None and m.duration and prev and prev[0] < date:
+            n, unit = _DURATION_RE.fullmatch(m.duration).groups()
+            end = add_period(prev[1], int(n), _UNIT[unit])
+        if end is not None:
+            ends[(path, m.key)] = end
+            latest[m.holder] = (date, end)
+    return ends
+
+
+def link_renewals(entries: list[Entry], ends: dict | None = None) -> dict:
     """Link each mandate to the latest earlier mandate of the same holder and kind.
 
-    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; filled in
-    once mandates are extracted.
+    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; mandates whose
+    end is unknown (``ends``, else their own) are not linked.
     """
     found = []
     for e in entries:
         for m in e.result.facts.get("mandates", ()):
-            found.append((m.holder, m.kind, m.end, e.path, m.key))
+            end = (ends or {}).get((e.path, m.key), m.end)
+            if end is not None:
+                found.append((m.holder, m.kind, end, e.path, m.key))
     out = {}
     for holder, kind, end, path, key in found:
         earlier = [f for f in found if f[0] == holder and f[1] == kind and f[2] < end]

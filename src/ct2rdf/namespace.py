@@ -71,6 +71,7 @@ class CT(DefinedNamespace):
     conferredBy: URIRef
     startDate: URIRef
     endDate: URIRef
+    duration: URIRef
     reviewDate: URIRef
     underGuidanceOf: URIRef
     mandateKind: URIRef
