@@ -27,6 +27,9 @@ _DOC_CLASS = {
     "document": CT.Document,
     "other": CT.Document,
 }
+# Characters of source text around a quote (oa:prefix, oa:suffix): enough to
+# find the passage again in a changed file.
+QUOTE_CONTEXT = 32
 _PARA_CLASS = {"pp": CT.PreambularParagraph, "op": CT.OperativeParagraph, "p": None}
 
 
@@ -57,40 +60,54 @@ class _Builder:
     def generated(self, node: URIRef) -> None:
         self.add(node, PROV.wasGeneratedBy, self.run)
 
-    def specific(self, expr: URIRef, doc: Doc, span: Span | None, source_span=None, quote_text=None):
-        """An oa:SpecificResource for a span, with position and quote selectors."""
-        if span is not None:
-            start, end = doc.norm.source_span(span.start, span.end)
-            quote_text = doc.quote(span)
-        else:
-            start, end = source_span
-        sr = URIRef(f"{expr}/span/{start}-{end}")
-        self._last = (start, end)
-        pos = URIRef(f"{expr}/pos/{start}-{end}")
-        qs = URIRef(f"{expr}/quote/{start}-{end}")
+    def passages(self, src: URIRef, doc: Doc, span: Span | None) -> list[URIRef]:
+        """The oa:SpecificResources of a span: one per contiguous piece of the source."""
+        return [self.passage(src, doc.norm.source, *piece) for piece in _pieces(doc, span)]
+
+    def passage(self, src: URIRef, source: str, normalized: str, start: int, end: int) -> URIRef:
+        """One oa:SpecificResource: position and quote selectors over ``source[start:end]``.
+
+        ``oa:exact`` is the selected source text itself (line breaks, page
+        furniture, Traditional characters and all), as the Web Annotation model
+        defines it; the cleaned passage is ``ct:normalizedText``.
+        """
+        sr = URIRef(f"{src}/span/{start}-{end}")
+        pos = URIRef(f"{src}/pos/{start}-{end}")
+        qs = URIRef(f"{src}/quote/{start}-{end}")
         self.add(sr, RDF.type, OA.SpecificResource)
-        self.add(sr, OA.hasSource, expr)
+        self.add(sr, OA.hasSource, src)
         self.add(sr, OA.hasSelector, pos)
         self.add(sr, OA.hasSelector, qs)
+        self.add(sr, CT.normalizedText, Literal(normalized))
         self.add(pos, RDF.type, OA.TextPositionSelector)
         self.add(pos, OA.start, Literal(start, datatype=XSD.integer))
         self.add(pos, OA.end, Literal(end, datatype=XSD.integer))
         self.add(qs, RDF.type, OA.TextQuoteSelector)
-        self.add(qs, OA.exact, Literal(quote_text))
+        self.add(qs, OA.exact, Literal(source[start:end]))
+        prefix, suffix = source[max(0, start - QUOTE_CONTEXT) : start], source[end : end + QUOTE_CONTEXT]
+        if prefix:
+            self.add(qs, OA.prefix, Literal(prefix))
+        if suffix:
+            self.add(qs, OA.suffix, Literal(suffix))
         return sr
 
-    def derived(self, node: URIRef, expr: URIRef, doc: Doc, span: Span | None, **kw) -> None:
-        self.add(node, PROV.wasDerivedFrom, self.specific(expr, doc, span, **kw))
+    def derived(self, node: URIRef, src: URIRef, doc: Doc, span: Span | None) -> None:
+        for sr in self.passages(src, doc, span):
+            self.add(node, PROV.wasDerivedFrom, sr)
 
-    def annotation(self, kind: str, target: URIRef, expr, doc, span, motivation, key="", **kw):
-        sr = self.specific(expr, doc, span, **kw)
-        start, end = self._last
-        ann = URIRef(f"{expr}/{kind}/{start}-{end}" + (f"/{key}" if key else ""))
+    def annotation(self, kind: str, target: URIRef, src, doc, span, motivation, key="", source_span=None):
+        """An oa:Annotation of one occurrence: its body, its passage(s), its motivation."""
+        pieces = _pieces(doc, span, source_span)
+        targets = [self.passage(src, doc.norm.source, *piece) for piece in pieces]
+        start, end = pieces[0][1], pieces[-1][2]
+        ann = URIRef(f"{src}/{kind}/{start}-{end}" + (f"/{key}" if key else ""))
         self.add(ann, RDF.type, OA.Annotation)
         self.add(ann, OA.hasBody, target)
-        self.add(ann, OA.hasTarget, sr)
+        for sr in targets:
+            self.add(ann, OA.hasTarget, sr)
         self.add(ann, OA.motivatedBy, motivation)
         self.generated(ann)
+        return ann
 
     # *** the parts of the graph ***
 
@@ -257,7 +274,7 @@ class _Builder:
                 self.add(self.paragraph(d, c.paragraph), CITO.cites, target)
             self.annotation(
                 "cite", target, expr, doc, c.span, OA.linking,
-                source_span=c.source_span, quote_text=None if c.span else _url_quote(doc, c),
+                source_span=c.source_span,
             )
         for m in facts.get("bodies", ()):
             body = self.body(m.key) if m.key else None
@@ -317,9 +334,18 @@ class _Builder:
             self.generated(node)
 
 
-def _url_quote(doc: Doc, c) -> str:
-    start, end = c.source_span
-    return doc.norm.source[start:end]
+def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, int, int]]:
+    """``(normalized text, source start, source end)`` of each contiguous piece of a span.
+
+    A span is one piece unless a page's footnotes or URL lines interrupt it
+    (see :meth:`Normalized.source_pieces`).  Without a normalized span (a
+    citation read from a URL line) ``source_span`` gives the source offsets.
+    """
+    norm = doc.norm
+    if span is None:
+        start, end = source_span
+        return [(norm.source[start:end], start, end)]
+    return [(norm.text[a:b], s, e) for a, b, s, e in norm.source_pieces(span.start, span.end)]
 
 
 def build_graph(corpus: Corpus, base: str) -> Graph:

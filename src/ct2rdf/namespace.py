@@ -80,6 +80,8 @@ class CT(DefinedNamespace):
     concerns: URIRef
     reportsTo: URIRef
     frequency: URIRef
+    # provenance
+    normalizedText: URIRef
     # the run
     toolVersion: URIRef
 
