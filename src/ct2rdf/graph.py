@@ -27,6 +27,9 @@ _DOC_CLASS = {
     "document": CT.Document,
     "other": CT.Document,
 }
+# The EU language authority's Chinese, and the IANA media type of the input files.
+LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
+MEDIA_TYPE_TEXT = URIRef("http://www.iana.org/assignments/media-types/text/plain")
 # Characters of source text around a quote (oa:prefix, oa:suffix): enough to
 # find the passage again in a changed file.
 QUOTE_CONTEXT = 32
@@ -45,6 +48,7 @@ class _Builder:
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns, override=True, replace=True)
         self.run = iri(base, f"run/ct2rdf-{__version__}")
+        self.sources: list[URIRef] = []  # the input files' nodes, for prov:used
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -170,11 +174,13 @@ class _Builder:
         doc = e.result.doc
         d = iri(self.base, e.path)
         expr = URIRef(f"{d}/zh")
+        src = URIRef(f"{expr}/txt")  # the input file: every offset counts in it
         self.document(d, doc)
         self.source_text(expr, d, doc)
-        self.adopting_meeting(d, expr, doc)
-        self.paragraphs(d, expr, doc)
-        self.facts(e, d, expr, corpus)
+        self.source_file(src, expr, doc)
+        self.adopting_meeting(d, src, doc)
+        self.paragraphs(d, src, doc)
+        self.facts(e, d, src, corpus)
 
     def document(self, d: URIRef, doc: Doc) -> None:
         """The document node: type, symbol, issuer, date, title, letter heading."""
@@ -205,17 +211,29 @@ class _Builder:
                 self.add(d, CT.addressedTo, self.body(key))
 
     def source_text(self, expr: URIRef, d: URIRef, doc: Doc) -> None:
-        """The Chinese text as an eli:LegalExpression: file, digest, encoding."""
+        """The Chinese text of the document, an eli:LegalExpression: language and title."""
         self.add(expr, RDF.type, ELI.LegalExpression)
         self.add(expr, ELI.realizes, d)
+        self.add(expr, ELI.language, LANGUAGE_ZHO)
         self.add(expr, DCTERMS.language, Literal("zh"))
-        self.add(expr, CT.sourceFile, Literal(doc.name))
-        self.add(expr, CT.sha256, Literal(doc.sha256))
-        self.add(expr, CT.encoding, Literal(doc.encoding))
-        self.add(expr, CT.traditionalScript, Literal(doc.norm.traditional))
+        h = doc.structure.header
+        if h.title is not None:
+            self.add(expr, ELI.title, Literal(doc.quote(h.title), lang="zh"))
         self.generated(expr)
 
-    def adopting_meeting(self, d: URIRef, expr: URIRef, doc: Doc) -> None:
+    def source_file(self, src: URIRef, expr: URIRef, doc: Doc) -> None:
+        """The input file, an eli:Format embodying the expression: path, digest, encoding."""
+        self.add(src, RDF.type, ELI.Format)
+        self.add(src, ELI.embodies, expr)
+        self.add(src, ELI.format, MEDIA_TYPE_TEXT)
+        self.add(src, CT.sourceFile, Literal(doc.name))
+        self.add(src, CT.sha256, Literal(doc.sha256))
+        self.add(src, CT.encoding, Literal(doc.encoding))
+        self.add(src, CT.traditionalScript, Literal(doc.norm.traditional))
+        self.generated(src)
+        self.sources.append(src)
+
+    def adopting_meeting(self, d: URIRef, src: URIRef, doc: Doc) -> None:
         """The Council meeting that adopted the document (S/PV.N), if the text names it."""
         h = doc.structure.header
         if h.meeting_number:
@@ -225,10 +243,10 @@ class _Builder:
             self.add(mt, CT.meetingNumber, Literal(h.meeting_number, datatype=XSD.integer))
             if h.date:
                 self.add(mt, DCTERMS.date, Literal(h.date, datatype=XSD.date))
-            self.derived(mt, expr, doc, h.meeting_span)
+            self.derived(mt, src, doc, h.meeting_span)
             self.generated(mt)
 
-    def paragraphs(self, d: URIRef, expr: URIRef, doc: Doc) -> None:
+    def paragraphs(self, d: URIRef, src: URIRef, doc: Doc) -> None:
         """Annexes, then every paragraph with its number and provenance."""
         parts = {"": d}
         for part in doc.structure.parts:
@@ -238,7 +256,7 @@ class _Builder:
             self.add(a, RDF.type, CT.Annex)
             self.add(a, DCTERMS.isPartOf, d)
             self.add(a, DCTERMS.title, Literal(doc.quote(part.title or part.heading), lang="zh"))
-            self.derived(a, expr, doc, part.heading)
+            self.derived(a, src, doc, part.heading)
             self.generated(a)
         # paragraphs
         for p in doc.structure.paragraphs:
@@ -248,22 +266,22 @@ class _Builder:
                 self.add(node, RDF.type, _PARA_CLASS[p.ref.kind])
             self.add(node, ELI.is_part_of, parts[p.ref.part])
             self.add(node, CT.number, Literal(p.ref.number, datatype=XSD.integer))
-            self.derived(node, expr, doc, p.span)
+            self.derived(node, src, doc, p.span)
             self.generated(node)
 
-    def task(self, cls: URIRef, fact, d: URIRef, expr: URIRef, doc: Doc) -> URIRef:
+    def task(self, cls: URIRef, fact, d: URIRef, src: URIRef, doc: Doc) -> URIRef:
         """The node of a mandate, directive or reporting duty: type, paragraph, provenance."""
         node = URIRef(f"{d}/{fact.key}")
         self.add(node, RDF.type, cls)
         self.add(node, CT.conferredBy, self.paragraph(d, fact.paragraph))
-        self.derived(node, expr, doc, fact.span)
+        self.derived(node, src, doc, fact.span)
         self.generated(node)
         return node
 
     def paragraph(self, d: URIRef, ref: ParaRef) -> URIRef:
         return URIRef(f"{d}/{ref.path}")
 
-    def facts(self, e: Entry, d: URIRef, expr: URIRef, corpus: Corpus) -> None:
+    def facts(self, e: Entry, d: URIRef, src: URIRef, corpus: Corpus) -> None:
         """Citations, mentions, verbs, mandates, directives, duties and meetings."""
         doc = e.result.doc
         facts = e.result.facts
@@ -273,7 +291,7 @@ class _Builder:
             if c.paragraph is not None:
                 self.add(self.paragraph(d, c.paragraph), CITO.cites, target)
             self.annotation(
-                "cite", target, expr, doc, c.span, OA.linking,
+                "cite", target, src, doc, c.span, OA.linking,
                 source_span=c.source_span,
             )
         for m in facts.get("bodies", ()):
@@ -281,7 +299,7 @@ class _Builder:
             if not hasattr(m, "alias"):  # a Mention
                 if m.paragraph is not None:
                     self.add(self.paragraph(d, m.paragraph), CT.mentions, body)
-                self.annotation("mention", body, expr, doc, m.span, OA.identifying, key=m.key)
+                self.annotation("mention", body, src, doc, m.span, OA.identifying, key=m.key)
             elif body is not None:  # an alias the text defines for a known body
                 self.add(body, SKOS.altLabel, Literal(m.alias, lang="zh"))
         for v in facts.get("verbs", ()):
@@ -289,7 +307,7 @@ class _Builder:
             self.add(node, CT.operativeVerb, self.verb(v.slug))
             self.add(node, CT.verbPhrase, Literal(v.phrase, lang="zh"))
         for m in facts.get("mandates", ()):
-            node = self.task(CT.Mandate, m, d, expr, doc)
+            node = self.task(CT.Mandate, m, d, src, doc)
             self.add(node, CT.holder, self.body(m.holder))
             self.add(node, CT.endDate, Literal(m.end, datatype=XSD.date))
             if m.start:
@@ -304,13 +322,13 @@ class _Builder:
             if earlier:
                 self.add(node, CT.renews, URIRef(f"{iri(self.base, earlier[0])}/{earlier[1]}"))
         for x in facts.get("directives", ()):
-            node = self.task(CT.Directive, x, d, expr, doc)
+            node = self.task(CT.Directive, x, d, src, doc)
             self.add(node, CT.addressee, self.body(x.addressee))
             self.add(node, CT.dueDate, Literal(x.due, datatype=XSD.date))
             if x.concerns:
                 self.add(node, CT.concerns, self.cited(x.concerns, corpus.cited_dates.get(x.concerns)))
         for x in facts.get("reporting", ()):
-            node = self.task(CT.ReportingDuty, x, d, expr, doc)
+            node = self.task(CT.ReportingDuty, x, d, src, doc)
             self.add(node, CT.addressee, self.body(x.addressee))
             self.add(node, CT.reportsTo, self.body(x.reports_to))
             if x.frequency:
@@ -330,7 +348,7 @@ class _Builder:
             self.add(node, CT.virtual, Literal(m.virtual))
             self.add(node, CT.describedIn, d)
             for span in m.spans:
-                self.derived(node, expr, doc, span)
+                self.derived(node, src, doc, span)
             self.generated(node)
 
 
