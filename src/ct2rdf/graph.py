@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 from . import __version__
 from .merge import Corpus, Entry
 from .model import Doc, ParaRef, Span
-from .namespace import CITO, CT, ELI, OA, PREFIXES
+from .namespace import CITO, CT, ELI, OA, PREFIXES, REFERENCE_BASE
 from .reference import gazetteer, verbs
 from .symbols import Symbol
 
@@ -41,6 +41,15 @@ def iri(base: str, path: str) -> URIRef:
     return URIRef(base + quote(path, safe="/().-_~"))
 
 
+def reference(path: str) -> URIRef:
+    """A reference entity (body, verb or theme concept, the software agent).
+
+    These never move with ``--base``: graphs built with different bases share
+    them, as they share the vocabularies.
+    """
+    return iri(REFERENCE_BASE, path)
+
+
 class _Builder:
     def __init__(self, base: str):
         self.base = base
@@ -56,7 +65,7 @@ class _Builder:
     # *** shared pieces ***
 
     def body(self, key: str) -> URIRef:
-        return iri(self.base, f"org/{key}")
+        return reference(f"org/{key}")
 
     def doc_node(self, symbol: Symbol) -> URIRef:
         return iri(self.base, symbol.path)
@@ -148,7 +157,7 @@ class _Builder:
         return node
 
     def verb(self, slug: str) -> URIRef:
-        return iri(self.base, f"verb/{slug}")
+        return reference(f"verb/{slug}")
 
     def verbs(self) -> None:
         scheme = CT.ActionVerbs
@@ -377,4 +386,4 @@ def build_graph(corpus: Corpus, base: str) -> Graph:
     return b.g
 
 
-__all__ = ["build_graph", "iri"]
+__all__ = ["build_graph", "iri", "reference"]
