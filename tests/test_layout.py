@@ -11,7 +11,7 @@ import hashlib
 
 import pytest
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, RDF
+from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from conftest import BASE, SEEDS, seed
 from ct2rdf.namespace import CT, ELI, OA
@@ -64,3 +64,23 @@ def test_every_passage_comes_from_an_input_file(seed_build):
     g = seed_build.graph
     sources = set(g.objects(None, OA.hasSource))
     assert sources and all((s, RDF.type, ELI.Format) in g for s in sources)
+
+
+# (document, meeting number, date): the adopting meeting as the header line prints it
+MEETINGS = [
+    ("S/RES/2129(2013)", 7086, "2013-12-17"),  # 安全理事会 2013 年 12 月 17 日第 7086 次会议通过
+    ("S/RES/1963(2010)", 6459, "2010-12-20"),  # 2010 年 12 月 20 日安全理事会第 6459 次会议通过
+    ("S/PRST/2012/17", 6765, "2012-05-04"),  # 在 2012 年 5 月 4 日安全理事会第 6765 次会议上
+]
+
+
+@pytest.mark.parametrize("path,number,date", MEETINGS, ids=[p for p, _, _ in MEETINGS])
+def test_council_meeting_is_an_event_with_its_record(seed_build, path, number, date):
+    g = seed_build.graph
+    mt = URIRef(f"{BASE}meeting/SC/{number}")
+    assert (URIRef(BASE + path), CT.adoptedAt, mt) in g
+    assert (mt, RDF.type, CT.Meeting) in g
+    assert int(g.value(mt, CT.meetingNumber)) == number
+    assert str(g.value(mt, DCTERMS.date)) == date
+    assert (mt, RDFS.seeAlso, URIRef(f"https://undocs.org/zh/S/PV.{number}")) in g
+    assert {lit.language for lit in g.objects(mt, RDFS.label)} == {"zh", "en"}

@@ -30,6 +30,8 @@ _DOC_CLASS = {
 # The EU language authority's Chinese, and the IANA media type of the input files.
 LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
 MEDIA_TYPE_TEXT = URIRef("http://www.iana.org/assignments/media-types/text/plain")
+# undocs.org resolves a symbol (spaces removed) to the document in a language.
+UNDOCS = "https://undocs.org/zh/"
 # Characters of source text around a quote (oa:prefix, oa:suffix): enough to
 # find the passage again in a changed file.
 QUOTE_CONTEXT = 32
@@ -246,14 +248,22 @@ class _Builder:
         """The Council meeting that adopted the document (S/PV.N), if the text names it."""
         h = doc.structure.header
         if h.meeting_number:
-            mt = iri(self.base, f"S/PV.{h.meeting_number}")
+            mt = self.council_meeting(h.meeting_number)
             self.add(d, CT.adoptedAt, mt)
-            self.add(mt, RDF.type, CT.Meeting)
-            self.add(mt, CT.meetingNumber, Literal(h.meeting_number, datatype=XSD.integer))
             if h.date:
                 self.add(mt, DCTERMS.date, Literal(h.date, datatype=XSD.date))
             self.derived(mt, src, doc, h.meeting_span)
             self.generated(mt)
+
+    def council_meeting(self, number: int) -> URIRef:
+        """The Security Council's Nth meeting, an event; its verbatim record S/PV.N is on undocs.org."""
+        mt = iri(self.base, f"meeting/SC/{number}")
+        self.add(mt, RDF.type, CT.Meeting)
+        self.add(mt, CT.meetingNumber, Literal(number, datatype=XSD.integer))
+        self.add(mt, RDFS.seeAlso, URIRef(f"{UNDOCS}S/PV.{number}"))
+        self.add(mt, RDFS.label, Literal(f"安全理事会第{number}次会议", lang="zh"))
+        self.add(mt, RDFS.label, Literal(f"Security Council, {_ordinal(number)} meeting", lang="en"))
+        return mt
 
     def paragraphs(self, d: URIRef, src: URIRef, doc: Doc) -> None:
         """Annexes, then every paragraph with its number and provenance."""
@@ -343,14 +353,12 @@ class _Builder:
             if x.frequency:
                 self.add(node, CT.frequency, Literal(x.frequency, datatype=XSD.duration))
         for m in facts.get("meetings", ()):
-            node = (
-                iri(self.base, f"S/PV.{m.number}") if m.number
-                else URIRef(f"{d}/meeting/{m.date.isoformat()}")
-            )
-            self.add(node, RDF.type, CT.Meeting)
-            self.add(node, DCTERMS.date, Literal(m.date, datatype=XSD.date))
             if m.number:
-                self.add(node, CT.meetingNumber, Literal(m.number, datatype=XSD.integer))
+                node = self.council_meeting(m.number)
+            else:  # a meeting the text announces without a number: not known to be the Council's
+                node = URIRef(f"{d}/meeting/{m.date.isoformat()}")
+                self.add(node, RDF.type, CT.Meeting)
+            self.add(node, DCTERMS.date, Literal(m.date, datatype=XSD.date))
             if m.time:
                 start = dt.datetime.combine(m.date, m.time)
                 self.add(node, CT.startTime, Literal(start, datatype=XSD.dateTime))
@@ -359,6 +367,12 @@ class _Builder:
             for span in m.spans:
                 self.derived(node, src, doc, span)
             self.generated(node)
+
+
+def _ordinal(n: int) -> str:
+    """7086 → 7086th, 6459 → 6459th, 4241 → 4241st, 6912 → 6912th, 5013 → 5013th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, int, int]]:
