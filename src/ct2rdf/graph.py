@@ -53,12 +53,13 @@ def reference(path: str) -> URIRef:
 
 
 class _Builder:
-    def __init__(self, base: str):
+    def __init__(self, base: str, run: str):
         self.base = base
         self.g = Graph()
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns, override=True, replace=True)
-        self.run = iri(base, f"run/ct2rdf-{__version__}")
+        self.run = iri(base, f"run/{run}")
+        self.agent = reference(f"software/ct2rdf/{__version__}")
         self.sources: list[URIRef] = []  # the input files' nodes, for prov:used
 
     def add(self, s, p, o) -> None:
@@ -127,9 +128,15 @@ class _Builder:
     # *** the parts of the graph ***
 
     def run_activity(self) -> None:
+        """The build, one prov:Activity: what it used and which software ran it (no time: byte-stable)."""
         self.add(self.run, RDF.type, PROV.Activity)
-        self.add(self.run, RDFS.label, Literal(f"ct2rdf {__version__}"))
-        self.add(self.run, CT.toolVersion, Literal(__version__))
+        self.add(self.run, RDFS.label, Literal(f"ct2rdf {__version__} build"))
+        self.add(self.run, PROV.wasAssociatedWith, self.agent)
+        for src in self.sources:
+            self.add(self.run, PROV.used, src)
+        self.add(self.agent, RDF.type, PROV.SoftwareAgent)
+        self.add(self.agent, RDFS.label, Literal(f"ct2rdf {__version__}"))
+        self.add(self.agent, CT.toolVersion, Literal(__version__))
 
     def bodies(self) -> None:
         for b in gazetteer().bodies:
@@ -391,12 +398,12 @@ def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, in
 
 def build_graph(corpus: Corpus, base: str) -> Graph:
     """The whole graph for a merged corpus."""
-    b = _Builder(base)
-    b.run_activity()
+    b = _Builder(base, corpus.run)
     b.bodies()
     b.verbs()
     for e in corpus.entries:
         b.entry(e, corpus)
+    b.run_activity()
     return b.g
 
 

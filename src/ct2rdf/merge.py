@@ -7,14 +7,18 @@
   sha256; the other is reported, not silently merged.
 * Cited documents: the dates that citing texts give them, one per symbol.
 * Mandate renewals: see :func:`link_renewals`.
+* The build's identity: see :func:`run_id`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from . import __version__
 from .pipeline import Result
 from .symbols import Symbol
 
@@ -37,6 +41,7 @@ class Corpus:
     cited_dates: dict[Symbol, dt.date]
     renewals: dict  # mandate key → earlier mandate key
     warnings: tuple[str, ...]
+    run: str = ""  # the build's id, see run_id
 
 
 def merge(results: list[Result]) -> Corpus:
@@ -62,7 +67,26 @@ def merge(results: list[Result]) -> Corpus:
         minted[stem] += 1
         entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", r))
     entries.sort(key=lambda e: e.path)
-    return Corpus(tuple(entries), _cited_dates(entries, warnings), link_renewals(entries), tuple(warnings))
+    return Corpus(tuple(entries), _cited_dates(entries, warnings), link_renewals(entries), tuple(warnings),
+                  run_id(__version__, [r.doc.sha256 for r in ok], {r.name: r.doc.catalog for r in ok}))
+
+
+def run_id(version: str, digests: list[str], catalog: dict[str, dict]) -> str:
+    """16 hex digits naming one build: sha256 over the tool version, the sorted
+    sha256 of every input file and the catalog rows the inputs used.
+
+    Equal inputs give an equal id whatever their order or the machine;
+    any changed byte, file or catalog row gives another.  The catalog counts
+    as the rows that apply to the inputs (canonical JSON), so a row for a
+    file not in the build does not change it.
+    """
+    h = hashlib.sha256()
+    h.update(f"ct2rdf {version}\n".encode())
+    for digest in sorted(digests):
+        h.update(f"{digest}\n".encode())
+    rows = {name: row for name, row in catalog.items() if row}
+    h.update(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
 
 
 def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.date]:
