@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
+from .labels import annex_labels, citation_names, document_labels, paragraph_labels
 from .merge import Corpus, Entry
 from .model import Doc, ParaRef, Span
 from .namespace import CITO, CT, ELI, OA, PREFIXES, REFERENCE_BASE
@@ -61,6 +62,7 @@ class _Builder:
         self.run = iri(base, f"run/{run}")
         self.agent = reference(f"software/ct2rdf/{__version__}")
         self.sources: list[URIRef] = []  # the input files' nodes, for prov:used
+        self.inputs: set[Symbol] = set()  # the symbols of the input documents
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -153,12 +155,23 @@ class _Builder:
             if b.established_by:
                 self.add(node, CT.establishedBy, self.cited(b.established_by))
 
+    def labels(self, node: URIRef, labels: tuple[str, str]) -> None:
+        self.add(node, RDFS.label, Literal(labels[0], lang="zh"))
+        self.add(node, RDFS.label, Literal(labels[1], lang="en"))
+
+    def symbol(self, node: URIRef, symbol: Symbol) -> None:
+        """A document's symbol as printed, and its copy on undocs.org."""
+        self.add(node, DCTERMS.identifier, Literal(symbol.text))
+        self.add(node, RDFS.seeAlso, iri(UNDOCS, symbol.path))
+
     def cited(self, symbol: Symbol, date: dt.date | None = None) -> URIRef:
         node = self.doc_node(symbol)
         self.add(node, RDF.type, CT.Document)
         if symbol.kind != "document":
             self.add(node, RDF.type, _DOC_CLASS[symbol.kind])
-        self.add(node, DCTERMS.identifier, Literal(symbol.text))
+        self.symbol(node, symbol)
+        if symbol not in self.inputs:  # an input document is labelled from its own text
+            self.labels(node, document_labels(symbol, symbol.kind, None))
         if symbol.issuer:
             self.add(node, CT.issuedBy, self.body(symbol.issuer))
         if date is not None:
@@ -207,8 +220,9 @@ class _Builder:
         if h.doc_type != "other":
             self.add(d, RDF.type, _DOC_CLASS[h.doc_type])
         self.generated(d)
+        self.labels(d, document_labels(doc.symbol, h.doc_type, doc.date))
         if doc.symbol is not None:
-            self.add(d, DCTERMS.identifier, Literal(doc.symbol.text))
+            self.symbol(d, doc.symbol)
         issuer = doc.symbol.issuer if doc.symbol else {"resolution": "SC", "prst": "SC"}.get(h.doc_type)
         if issuer:
             self.add(d, CT.issuedBy, self.body(issuer))
@@ -274,6 +288,8 @@ class _Builder:
 
     def paragraphs(self, d: URIRef, src: URIRef, doc: Doc) -> None:
         """Annexes, then every paragraph with its number and provenance."""
+        own = document_labels(doc.symbol, doc.structure.header.doc_type, doc.date)
+        names = citation_names(doc.symbol, own)
         parts = {"": d}
         for part in doc.structure.parts:
             a = URIRef(f"{d}/{part.key}")
@@ -282,6 +298,7 @@ class _Builder:
             self.add(a, RDF.type, CT.Annex)
             self.add(a, DCTERMS.isPartOf, d)
             self.add(a, DCTERMS.title, Literal(doc.quote(part.title or part.heading), lang="zh"))
+            self.labels(a, annex_labels(own, part.key.split("/")[1]))
             self.derived(a, src, doc, part.heading)
             self.generated(a)
         # paragraphs
@@ -292,6 +309,7 @@ class _Builder:
                 self.add(node, RDF.type, _PARA_CLASS[p.ref.kind])
             self.add(node, ELI.is_part_of, parts[p.ref.part])
             self.add(node, CT.number, Literal(p.ref.number, datatype=XSD.integer))
+            self.labels(node, paragraph_labels(names, p.ref))
             self.derived(node, src, doc, p.span)
             self.generated(node)
 
@@ -399,6 +417,7 @@ def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, in
 def build_graph(corpus: Corpus, base: str) -> Graph:
     """The whole graph for a merged corpus."""
     b = _Builder(base, corpus.run)
+    b.inputs = {e.result.doc.symbol for e in corpus.entries if e.result.doc.symbol}
     b.bodies()
     b.verbs()
     for e in corpus.entries:
