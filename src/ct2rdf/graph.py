@@ -113,8 +113,9 @@ class _Builder:
         for sr in self.passages(src, doc, span):
             self.add(node, PROV.wasDerivedFrom, sr)
 
-    def annotation(self, kind: str, target: URIRef, src, doc, span, motivation, key="", source_span=None):
-        """An oa:Annotation of one occurrence: its body, its passage(s), its motivation."""
+    def annotation(self, kind: str, target: URIRef, src, doc, span, motivation, key="", source_span=None,
+                   paragraph: URIRef | None = None):
+        """An oa:Annotation of one occurrence: its body, its passage(s), its motivation, its paragraph."""
         pieces = _pieces(doc, span, source_span)
         targets = [self.passage(src, doc.norm.source, *piece) for piece in pieces]
         start, end = pieces[0][1], pieces[-1][2]
@@ -124,6 +125,8 @@ class _Builder:
         for sr in targets:
             self.add(ann, OA.hasTarget, sr)
         self.add(ann, OA.motivatedBy, motivation)
+        if paragraph is not None:
+            self.add(ann, CT.inParagraph, paragraph)
         self.generated(ann)
         return ann
 
@@ -332,18 +335,18 @@ class _Builder:
         for c in facts.get("citations", ()):
             target = self.cited(c.symbol, corpus.cited_dates.get(c.symbol))
             self.add(d, DCTERMS.references, target)
-            if c.paragraph is not None:
-                self.add(self.paragraph(d, c.paragraph), CITO.cites, target)
-            self.annotation(
-                "cite", target, src, doc, c.span, OA.linking,
-                source_span=c.source_span,
-            )
+            para = self.paragraph(d, c.paragraph) if c.paragraph is not None else None
+            if para is not None:
+                self.add(para, CITO.cites, target)
+            self.annotation("cite", target, src, doc, c.span, OA.linking, source_span=c.source_span,
+                            paragraph=para)
         for m in facts.get("bodies", ()):
             body = self.body(m.key) if m.key else None
             if not hasattr(m, "alias"):  # a Mention
-                if m.paragraph is not None:
-                    self.add(self.paragraph(d, m.paragraph), CT.mentions, body)
-                self.annotation("mention", body, src, doc, m.span, OA.identifying, key=m.key)
+                para = self.paragraph(d, m.paragraph) if m.paragraph is not None else None
+                if para is not None:
+                    self.add(para, CT.mentions, body)
+                self.annotation("mention", body, src, doc, m.span, OA.identifying, key=m.key, paragraph=para)
             elif body is not None:  # an alias the text defines for a known body
                 self.add(body, SKOS.altLabel, Literal(m.alias, lang="zh"))
         for v in facts.get("verbs", ()):

@@ -166,6 +166,7 @@ class CT(DefinedNamespace):
     frequency: URIRef
     # provenance
     normalizedText: URIRef
+    inParagraph: URIRef
     # the run
     toolVersion: URIRef
 
