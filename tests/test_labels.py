@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from conftest import BASE, ROOT
 from ct2rdf.build import build
-from ct2rdf.labels import citation_names, document_labels, paragraph_labels
+from ct2rdf.labels import citation_names, document_labels, ordinal, paragraph_labels
 from ct2rdf.model import ParaRef
 from ct2rdf.namespace import CT
 from ct2rdf.symbols import Symbol
@@ -94,3 +94,21 @@ def test_every_document_with_a_symbol_links_to_undocs(seed_build):
         symbol = str(g.value(node, DCTERMS.identifier)).replace(" ", "")
         assert str(node) == BASE + symbol
         assert (node, RDFS.seeAlso, URIRef("https://undocs.org/zh/" + symbol)) in g, node
+
+
+# (number, its English ordinal)
+ORDINALS = [
+    (7086, "7086th"),  # the meeting that adopted S/RES/2129 (2013)
+    (4241, "4241st"),  # one
+    (4242, "4242nd"),  # two
+    (6903, "6903rd"),  # three
+    (6912, "6912th"),  # twelve, not two
+    (5013, "5013th"),  # thirteen in the thousands
+    (6511, "6511th"),  # eleven, not one
+    (6513, "6513th"),  # thirteen, not three
+]
+
+
+@pytest.mark.parametrize("number,text", ORDINALS, ids=[t for _, t in ORDINALS])
+def test_ordinal(number, text):
+    assert ordinal(number) == text

@@ -14,10 +14,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from . import __version__
-from .labels import annex_labels, citation_names, document_labels, paragraph_labels
+from .labels import annex_labels, citation_names, document_labels, meeting_labels, paragraph_labels
 from .merge import Corpus, Entry
 from .model import Doc, ParaRef, Span
-from .namespace import CITO, CT, ELI, OA, PREFIXES, REFERENCE_BASE
+from .namespace import CITO, CT, ELI, LANGUAGE_ZHO, MEDIA_TYPE_TEXT, OA, PREFIXES, REFERENCE_BASE, UNDOCS
 from .reference import gazetteer, verbs
 from .symbols import Symbol
 
@@ -28,11 +28,6 @@ _DOC_CLASS = {
     "document": CT.Document,
     "other": CT.Document,
 }
-# The EU language authority's Chinese, and the IANA media type of the input files.
-LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
-MEDIA_TYPE_TEXT = URIRef("http://www.iana.org/assignments/media-types/text/plain")
-# undocs.org resolves a symbol (spaces removed) to the document in a language.
-UNDOCS = "https://undocs.org/zh/"
 # Characters of source text around a quote (oa:prefix, oa:suffix): enough to
 # find the passage again in a changed file.
 QUOTE_CONTEXT = 32
@@ -54,7 +49,7 @@ def reference(path: str) -> URIRef:
 
 
 class _Builder:
-    def __init__(self, base: str, run: str):
+    def __init__(self, base: str, run: str, inputs: set[Symbol]):
         self.base = base
         self.g = Graph()
         for prefix, ns in PREFIXES.items():
@@ -62,7 +57,7 @@ class _Builder:
         self.run = iri(base, f"run/{run}")
         self.agent = reference(f"software/ct2rdf/{__version__}")
         self.sources: list[URIRef] = []  # the input files' nodes, for prov:used
-        self.inputs: set[Symbol] = set()  # the symbols of the input documents
+        self.inputs = inputs  # the symbols of the input documents
 
     def add(self, s, p, o) -> None:
         self.g.add((s, p, o))
@@ -285,8 +280,7 @@ class _Builder:
         self.add(mt, RDF.type, CT.Meeting)
         self.add(mt, CT.meetingNumber, Literal(number, datatype=XSD.integer))
         self.add(mt, RDFS.seeAlso, URIRef(f"{UNDOCS}S/PV.{number}"))
-        self.add(mt, RDFS.label, Literal(f"安全理事会第{number}次会议", lang="zh"))
-        self.add(mt, RDFS.label, Literal(f"Security Council, {_ordinal(number)} meeting", lang="en"))
+        self.labels(mt, meeting_labels(number))
         return mt
 
     def paragraphs(self, d: URIRef, src: URIRef, doc: Doc) -> None:
@@ -397,12 +391,6 @@ class _Builder:
             self.generated(node)
 
 
-def _ordinal(n: int) -> str:
-    """7086 → 7086th, 6459 → 6459th, 4241 → 4241st, 6912 → 6912th, 5013 → 5013th."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
 def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, int, int]]:
     """``(normalized text, source start, source end)`` of each contiguous piece of a span.
 
@@ -419,8 +407,7 @@ def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, in
 
 def build_graph(corpus: Corpus, base: str) -> Graph:
     """The whole graph for a merged corpus."""
-    b = _Builder(base, corpus.run)
-    b.inputs = {e.result.doc.symbol for e in corpus.entries if e.result.doc.symbol}
+    b = _Builder(base, corpus.run, {e.result.doc.symbol for e in corpus.entries if e.result.doc.symbol})
     b.bodies()
     b.verbs()
     for e in corpus.entries:

@@ -99,3 +99,14 @@ def paragraph_labels(document: tuple[str, str], ref: ParaRef) -> tuple[str, str]
         n = ref.part.split("/")[1]
         zh, en = f"附件{n} {zh}", f"annex {n}, {en}"
     return f"{document[0]} {zh}", f"{document[1]}, {en}"
+
+
+def meeting_labels(number: int) -> tuple[str, str]:
+    """``(zh, en)`` of a Council meeting: 安全理事会第7086次会议 / Security Council, 7086th meeting."""
+    return f"安全理事会第{number}次会议", f"Security Council, {ordinal(number)} meeting"
+
+
+def ordinal(n: int) -> str:
+    """7086 → 7086th, 4241 → 4241st, 4242 → 4242nd, 6912 → 6912th, 6513 → 6513th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"

@@ -17,6 +17,12 @@ DEFAULT_BASE = "https://w3id.org/ct2rdf/id/"
 # Reference entities (bodies, verb and theme concepts, the software agent) live
 # here whatever --base says, so graphs built with different bases share them.
 REFERENCE_BASE = "https://w3id.org/ct2rdf/id/"
+# The EU language authority's Chinese (eli:language), and the IANA media type
+# of the input files (eli:format).
+LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
+MEDIA_TYPE_TEXT = URIRef("http://www.iana.org/assignments/media-types/text/plain")
+# undocs.org resolves a symbol (spaces removed) to the document in a language.
+UNDOCS = "https://undocs.org/zh/"
 
 
 class ELI(DefinedNamespace):
