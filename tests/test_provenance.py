@@ -141,3 +141,20 @@ def test_every_extracted_node_has_provenance(seed_build):
     for ann in g.subjects(RDF.type, OA.Annotation):
         assert g.value(ann, OA.hasTarget) is not None, ann
 
+
+
+# (document, paragraph, the start of its oa:exact, the start of its ct:normalizedText): a
+# Traditional-script web copy is quoted as printed and normalized to Simplified
+SCRIPTS = [
+    # S/PRST/2016/6: 「安全理事會重申 … as printed; “安全理事会重申 … when cleaned
+    ("S/PRST/2016/6/p/1", "「安全理事會重申，一切形式", "“安全理事会重申,一切形式"),
+]
+
+
+@pytest.mark.parametrize("path,exact,normalized", SCRIPTS, ids=[p for p, _, _ in SCRIPTS])
+def test_exact_keeps_the_script_normalized_text_folds_it(graphs, path, exact, normalized):
+    g, _ = graphs["corpus"]
+    [sr] = g.objects(URIRef(BASE + path), PROV.wasDerivedFrom)
+    quote = next(g.value(sel, OA.exact) for sel in g.objects(sr, OA.hasSelector) if g.value(sel, OA.exact))
+    assert str(quote).startswith(exact)
+    assert str(g.value(sr, CT.normalizedText)).startswith(normalized)
