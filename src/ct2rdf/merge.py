@@ -8,15 +8,19 @@
 * Cited documents: the dates that citing texts give them, one per symbol.
 * Mandate ends from durations: see :func:`extend_durations`.
 * Mandate renewals: see :func:`link_renewals`.
+* The build's identity: see :func:`run_id`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import __version__
 from .dates import add_period
 from .pipeline import Result
 from .symbols import Symbol
@@ -42,6 +46,7 @@ class Corpus:
     warnings: tuple[str, ...]
     # (doc path, mandate key) → end date, the text's or computed from a duration
     mandate_ends: dict = field(default_factory=dict)
+    run: str = ""  # the build's id, see run_id
 
 
 def merge(results: list[Result]) -> Corpus:
@@ -69,8 +74,27 @@ def merge(results: list[Result]) -> Corpus:
     entries.sort(key=lambda e: e.path)
     ends = extend_durations(entries)
     return Corpus(
-        tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends
+        tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends,
+        run_id(__version__, [r.doc.sha256 for r in ok], {r.name: r.doc.catalog for r in ok}),
     )
+
+
+def run_id(version: str, digests: list[str], catalog: dict[str, dict]) -> str:
+    """16 hex digits naming one build: sha256 over the tool version, the sorted
+    sha256 of every input file and the catalog rows the inputs used.
+
+    Equal inputs give an equal id whatever their order or the machine;
+    any changed byte, file or catalog row gives another.  The catalog counts
+    as the rows that apply to the inputs (canonical JSON), so a row for a
+    file not in the build does not change it.
+    """
+    h = hashlib.sha256()
+    h.update(f"ct2rdf {version}\n".encode())
+    for digest in sorted(digests):
+        h.update(f"{digest}\n".encode())
+    rows = {name: row for name, row in catalog.items() if row}
+    h.update(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
 
 
 def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.date]:
