@@ -37,12 +37,15 @@ class ResolutionYears:
 
         Used for a bare ``N(YYYY)`` with no 决议 after it: ``COVID-19(2020)``
         is not resolution 19.  Years outside the table are given the benefit
-        of the doubt only for numbers below the table's first.
+        of the doubt only for numbers below the table's first (older
+        resolutions) or above its last (resolutions adopted after the table).
         """
         rows = [r for r in self.rows if r[2] == year]
         if rows:
             first, last, _ = rows[0]
             return first - 5 <= number <= last + 5
+        if year > self.rows[-1][2]:
+            return number > self.rows[-1][1]
         return year < self.rows[0][2] and number < self.rows[0][0]
 
     def year_of(self, number: int) -> int | None:

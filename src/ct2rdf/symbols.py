@@ -74,9 +74,26 @@ def ga_resolution_roman(number: int, session: str) -> Symbol:
     return Symbol(f"A/RES/{number}({session.upper()})")
 
 
+def hrc_resolution(session: int, number: int) -> Symbol:
+    """``A/HRC/RES/35/21``: a Human Rights Council resolution (not the Assembly's)."""
+    return Symbol(f"A/HRC/RES/{session}/{number}")
+
+
+def ecosoc_resolution(year: int, number: int) -> Symbol:
+    """``E/RES/2004/28``: an Economic and Social Council resolution."""
+    return Symbol(f"E/RES/{year}/{number}")
+
+
+def chr_resolution(year: int, number: int) -> Symbol:
+    """``E/CN.4/RES/2004/87``: a resolution of the Commission on Human Rights (to 2006)."""
+    return Symbol(f"E/CN.4/RES/{year}/{number}")
+
+
 def from_match(m: re.Match) -> Symbol:
     """Build a symbol from a :data:`ct2rdf.patterns.SYMBOL_RE` match."""
     g = m.groupdict()
+    if g.get("other"):
+        return Symbol(g["other"])
     if g.get("res_num"):
         return sc_resolution(int(g["res_num"]), int(g["res_year"]))
     if g.get("prst_num"):
