@@ -105,6 +105,75 @@ def test_citation_forms(text, expected):
     assert cited(text) == expected
 
 
+# 1. Lists whose separators were lost (web copies): items glued after their year.
+GLUED = [
+    # S/RES/2660 (2022) as wikisource prints it
+    ("还决定联阿安全部队应继续依照第2630(2022)2609(2021)号决议执行此项任务和各项工作;",
+     [R("2630 (2022)"), R("2609 (2021)")]),
+    # three items, none separated
+    ("回顾1368(2001)1373(2001)1377(2001)号决议。", [R("1368 (2001)"), R("1373 (2001)"), R("1377 (2001)")]),
+    # a lost separator inside an ordinary list
+    ("重申第1373(2001)1624(2005)、2178(2014)号决议。",
+     [R("1373 (2001)"), R("1624 (2005)"), R("2178 (2014)")]),
+    # numbers glued without years cannot be split: nothing is guessed
+    ("回顾第13731624号决议。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED, ids=["2660", "three", "mixed", "no-year"])
+def test_lists_with_lost_separators(text, expected):
+    assert cited(text) == expected
+
+
+# 2. Numbers in Chinese numerals (normalize folds 號決議 to 号决议 first).
+CN_NUMERALS = [
+    # digit by digit, Traditional script
+    ("重申第一六二四號決議,", [R("1624 (2005)")]),
+    # digit by digit without 第
+    ("各國應執行二一七八號決議。", [R("2178 (2014)")]),
+    # the year in Chinese numerals too
+    ("回顧第一三七三(二〇〇一)號決議。", [R("1373 (2001)")]),
+    # positional numerals
+    ("回顾第一千三百七十三号决议。", [R("1373 (2001)")]),
+    ("执行第二千一百七十八号决议的情况。", [R("2178 (2014)")]),
+    # a meeting numbered digit by digit is no citation (wikisource, resolution 325)
+    ("憶及理事會在一九七三年一月十六日第一六八五次會議上所作的決定,", []),
+    # a chapter is no citation
+    ("根据《联合国宪章》第七章采取行动,", []),
+    # a small positional number is no Council resolution these texts cite
+    ("回顾第三十五号决议。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CN_NUMERALS,
+                         ids=["digits-trad", "no-di", "cn-year", "positional", "positional2", "meeting",
+                              "chapter", "small"])
+def test_numbers_in_chinese_numerals(text, expected):
+    assert cited(text) == expected
+
+
+# 3. The year before the number; a date with 通过的 between it and the number.
+YEAR_FIRST = [
+    # usinfo.org, a press release of 28 September 2001
+    ("根据(2001年)第1373号决议,安理会还设立了一个监督决议实施情况的安理会委员会。", [R("1373 (2001)")]),
+    ("回顾(2005年)第1624号决议。", [R("1624 (2005)")]),
+    ("回顾2005年第1624号决议。", [R("1624 (2005)")]),
+    ("安理会2014年通过的第2178号决议要求各国采取措施。", [R("2178 (2014)")]),
+    # a year that cannot be the resolution's dates the event, not the resolution
+    ("2015年第1373号决议执行情况全球调查。", [R("1373 (2001)")]),
+    # the Macao gazette: Chinese-numeral dates, 通过的, a list closed after other words
+    ("命令公佈聯合國安全理事會於二零零一年六月十九日通過的第1356(2001)號、"
+     "二零零二年七月二十二日通過的第1425(2002)號有關索馬里局勢的決議",
+     [R("1356 (2001)", "2001-06-19"), R("1425 (2002)", "2002-07-22")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), YEAR_FIRST,
+                         ids=["usinfo", "paren", "bare", "adopted", "event-year", "macao"])
+def test_year_before_the_number(text, expected):
+    assert cited(text) == expected
+
+
 # Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).
 BREAKS = [
     # break between 第 and the number
