@@ -174,6 +174,97 @@ def test_year_before_the_number(text, expected):
     assert cited(text) == expected
 
 
+# 4. 等 closing a list.
+ETC = [
+    # the issue's form: items without years, the year from the table
+    ("回顾第1373号、第1624号和第2178号等决议。", [R("1373 (2001)"), R("1624 (2005)"), R("2178 (2014)")]),
+    # wikisource, resolution 368 (1975): dates in Chinese numerals, later ones without
+    # their year (so no date for those), closed by 等决议
+    ("回顾其一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号、十月二十七日第341(1973)号、"
+     "一九七四年四月八日第346(1974)号和十月二十三日第362(1974)号等决议,",
+     [R("338 (1973)", "1973-10-22"), R("340 (1973)"), R("341 (1973)"), R("346 (1974)", "1974-04-08"),
+      R("362 (1974)")]),
+    # 等 and a qualifier before 决议
+    ("重申第1267(1999)号等有关决议,", [R("1267 (1999)")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ETC, ids=["issue", "res368", "qualified"])
+def test_lists_closed_by_deng(text, expected):
+    assert cited(text) == expected
+
+
+# 5. Neither 第 nor a year: the year from the table.
+BARE = [
+    # grinews.com (Traditional): 决议案, a date before it
+    ("聯合國20日通過的2249號決議案,共有15個會員國無異議通過。", [R("2249 (2015)")]),
+    ("各國應執行2178號決議。", [R("2178 (2014)")]),
+    ("各国须执行安理会1373号决议。", [R("1373 (2001)")]),
+    # a notice of the Ministry of Foreign Affairs (2001)
+    ("2001年9月29日,联合国安理会通过了第1373号决议(见附件),", [R("1373 (2001)")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BARE, ids=["grinews", "bare", "anliehui", "mfa"])
+def test_numbers_without_di_or_year(text, expected):
+    assert cited(text) == expected
+
+
+# 6. Spaces anywhere: normalize removes whitespace except between ASCII
+# letters and digits, so these reach the patterns as 第1267(1999)号决议.
+SPACES = [
+    ("回顾第 1267 号决议。", [R("1267 (1999)")]),
+    ("回顾第 1267 (1999) 号决议。", [R("1267 (1999)")]),
+    # spaces inside the parentheses and inside 决议
+    ("回顾第 1373 ( 2001 ) 号 决 议。", [R("1373 (2001)")]),
+    # ideographic spaces (U+3000)
+    ("回顾第\u30001373\u3000号决议。", [R("1373 (2001)")]),
+    # S/RES/2627 (2022) on wikisource: a space after 、 and before the last number
+    ("回顾其以往各项相关决议,包括第 825(1993)、1540(2004)、 1718(2006)和 2569(2021)号决议,",
+     [R("825 (1993)"), R("1540 (2004)"), R("1718 (2006)"), R("2569 (2021)")]),
+    ("回顾第 1373 号 和 第 1624 号决议。", [R("1373 (2001)"), R("1624 (2005)")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPACES,
+                         ids=["number", "number-year", "inside", "ideographic", "res2627", "list"])
+def test_spaces_anywhere(text, expected):
+    assert cited(text) == expected
+
+
+# 7. Cut-off numbers and the year table.  A printed year the table cannot
+# accept (more than five numbers outside that year's range) drops the item:
+# we cannot tell whether the number or the year is wrong.
+TABLE = [
+    # a number cut off where the text ends
+    ("重申第13", []),
+    # a list cut off: the complete item with its year still counts
+    ("回顾第1373(2001)、13", [R("1373 (2001)")]),
+    # beyond the table's last number (plus a margin for newer resolutions)
+    ("回顾第9999号决议。", []),
+    ("回顾第2960号决议。", []),
+    # above the table but within the margin: a newer resolution, year unknown
+    ("回顾第2850号决议。", [R("2850")]),
+    # a printed year after the table, for a number after the table
+    ("回顾第2810(2026)号决议。", [R("2810 (2026)")]),
+    # a year that contradicts the table: dropped
+    ("回顾第2178(2010)号决议。", []),
+    # within five numbers of the year's range: the printed year is trusted
+    # (zhonghuashu's copy of S/RES/2617 (2021) prints 2195(2015))
+    ("重申安理会第2185(2014)、2195(2015)号决议", [R("2185 (2014)"), R("2195 (2015)")]),
+    # before the table: kept with its printed year, or with none
+    ("回顾第338(1973)号决议。", [R("338 (1973)")]),
+    ("回顾第1189号决议。", [R("1189")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE,
+                         ids=["cut", "cut-list", "9999", "2960", "newer", "newer-year", "contradiction",
+                              "boundary", "old-year", "old"])
+def test_cut_off_numbers_and_the_year_table(text, expected):
+    assert cited(text) == expected
+
+
 # Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).
 BREAKS = [
     # break between 第 and the number
