@@ -265,6 +265,88 @@ def test_cut_off_numbers_and_the_year_table(text, expected):
     assert cited(text) == expected
 
 
+# 8. Resolutions numbered by session or year belong to the organ the text
+# names before them, never all to the General Assembly.
+ORGANS = [
+    ("回顾人权理事会第35/21号决议。", [("A/HRC/RES/35/21", None)]),
+    ("回顾经济及社会理事会第2004/28号决议。", [("E/RES/2004/28", None)]),
+    ("回顾经社理事会第2004/28号决议。", [("E/RES/2004/28", None)]),
+    ("回顾大会第60/288号决议。", [("A/RES/60/288", None)]),
+    # no organ in the sentence: in Council texts, the Assembly
+    ("安全理事会,回顾第60/288号决议。", [("A/RES/60/288", None)]),
+    # A/HRC/RES/40/16: the Assembly's list, dated
+    ("铭记大会2006年3月15日第60/251号、2007年12月22日第62/219号和2011年6月17日第65/281号决议,",
+     [("A/RES/60/251", "2006-03-15"), ("A/RES/62/219", "2007-12-22"), ("A/RES/65/281", "2011-06-17")]),
+    # the same: the organ is named before a topic that holds another 理事会
+    ("忆及人权理事会2007年6月18日关于理事会体制建设的第5/1号决议和关于理事会特别程序任务负责人行为守则的第5/2号决议,",
+     [("A/HRC/RES/5/1", None), ("A/HRC/RES/5/2", None)]),
+    # the same: three organs in one sentence, each list its own
+    ("忆及人权委员会2004年4月21日第2004/87号和2005年4月21日第2005/80号决议、大会2004年12月20日第59/191号决议,"
+     "以及人权理事会题为“反恐中注意保护人权和基本自由:反恐中注意促进与保护人权和基本自由特别报告员的任务”的"
+     "2007年12月14日第6/28号决议,",
+     [("E/CN.4/RES/2004/87", "2004-04-21"), ("E/CN.4/RES/2005/80", "2005-04-21"),
+      ("A/RES/59/191", "2004-12-20"), ("A/HRC/RES/6/28", "2007-12-14")]),
+    # a printed symbol of the Human Rights Council's resolutions
+    ("如人权理事会第A/HRC/RES/40/16号决议所述,", [("A/HRC/RES/40/16", None)]),
+    # numbering that does not fit the organ: nothing rather than a wrong symbol
+    ("回顾人权理事会第2004/87号决议。", []),
+    ("回顾大会第2004/28号决议。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ORGANS,
+                         ids=["hrc", "ecosoc", "ecosoc-short", "ga", "default-ga", "hrc40-16-ga",
+                              "hrc-topic", "three-organs", "printed", "hrc-by-year", "ga-by-year"])
+def test_resolutions_of_other_organs(text, expected):
+    assert cited(text) == expected
+
+
+def test_other_organs_resolutions_are_plain_documents_in_the_graph():
+    # the contract: S/RES and A/RES are ct:Resolution issued by SC / GA; others plain ct:Document
+    from rdflib import RDF, URIRef
+
+    from conftest import BASE
+    from ct2rdf.graph import build_graph
+    from ct2rdf.merge import merge
+    from ct2rdf.namespace import CT
+
+    r = process("t.txt", "回顾人权理事会第35/21号决议和大会第60/288号决议。".encode())
+    g = build_graph(merge([r]), BASE)
+    hrc, ga = URIRef(BASE + "A/HRC/RES/35/21"), URIRef(BASE + "A/RES/60/288")
+    assert set(g.objects(hrc, RDF.type)) == {CT.Document}
+    assert list(g.objects(hrc, CT.issuedBy)) == []
+    assert CT.Resolution in set(g.objects(ga, RDF.type))
+    assert list(g.objects(ga, CT.issuedBy)) == [URIRef(BASE + "org/GA")]
+
+
+# 9. Resolutions of bodies that are not the Council, named with 号决议.
+NOT_OURS = [
+    # the World Health Assembly numbers its resolutions WHA58.3
+    ("回顾世界卫生大会第WHA58.3号决议。", []),
+    ("回顾世界卫生大会第58/3号决议。", []),
+    # regional organizations (the Arab League Council's numbers reach the thousands)
+    ("回顾阿盟理事会第7804号决议。", []),
+    ("回顾阿拉伯国家联盟理事会第1234号决议。", []),
+    ("回顾欧洲联盟理事会第1234号决议。", []),
+    # the African Union's council ends in 安全理事会
+    ("回顾非洲联盟和平与安全理事会第1234号决议。", []),
+    # a national law (the Macao gazette)
+    ("行政長官根據澳門特別行政區第3/1999號法律第六條第一款的規定,", []),
+    # the Assembly's resolution by number alone: no symbol can be built
+    ("回顾联合国大会第1373号决议。", []),
+    # controls: our Council, however named
+    ("回顾联合国安全理事会第1373号决议。", [R("1373 (2001)")]),
+    ("回顾联合国安理会第1373号决议。", [R("1373 (2001)")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_OURS,
+                         ids=["wha", "wha-session", "arab-league", "arab-league-full", "eu", "au-psc",
+                              "macao-law", "ga-number", "sc", "sc-short"])
+def test_other_bodies_resolutions_are_not_council_citations(text, expected):
+    assert cited(text) == expected
+
+
 # Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).
 BREAKS = [
     # break between 第 and the number
