@@ -347,6 +347,32 @@ def test_other_bodies_resolutions_are_not_council_citations(text, expected):
     assert cited(text) == expected
 
 
+# Web and news forms of other citations.
+WEB_FORMS = [
+    # wikisource, S/RES/2446 (2018): statements by symbol, each with its date
+    ("以及2014年12月18日S/PRST/2014/28号、2015年10月20日S/PRST/2015/17号和2018年7月13日S/PRST/2018/14号主席声明,",
+     [("S/PRST/2014/28", "2014-12-18"), ("S/PRST/2015/17", "2015-10-20"), ("S/PRST/2018/14", "2018-07-13")]),
+    # wikisource, S/RES/2627 (2022): the date, then the symbol in parentheses
+    ("以及 2006 年 10 月 6 日(S/PRST/2006/41)、2009 年 4 月 13 日(S/PRST/2009/7)安理会主席声明,",
+     [("S/PRST/2006/41", "2006-10-06"), ("S/PRST/2009/7", "2009-04-13")]),
+    # a statement by the web form of its title
+    ("安理会回顾联合国安理会主席声明2004年第31号。", [("S/PRST/2004/31", None)]),
+    # Xinhua, December 2023: 两项决议 closes the list
+    ("安理会当天通过第2713号和第2714号两项决议,", [R("2713 (2023)"), R("2714 (2023)")]),
+    # an encyclopedia page prints the symbol without its year
+    ("安理会第1373号决议的文件编号为S/RES/1373 (Document)。", [R("1373 (2001)"), R("1373 (2001)")]),
+    # a journal article: the Assembly as 联大, the resolution by session without 第
+    ("1993年12 月3日,第48届联大采纳了48/26号决议,", [("A/RES/48/26", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEB_FORMS,
+                         ids=["prst-dated", "prst-paren-dated", "prst-title", "two-items", "symbol-no-year",
+                              "lianda"])
+def test_web_and_news_forms(text, expected):
+    assert cited(text) == expected
+
+
 # Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).
 BREAKS = [
     # break between 第 and the number

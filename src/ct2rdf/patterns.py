@@ -238,8 +238,10 @@ MEETING_HELD_RE = re.compile(DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举�
 # by one (each match is bounded), and extract/citations.py chains items whose
 # gap is a LIST_JOIN_RE and checks for RES_CLOSE_RE after the last one.
 
-# A full Security Council resolution symbol.   S/RES/2129(2013) · S/RES/2467(2019)
-SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"\(" + named("year", YEAR) + r"\)"
+# A Security Council resolution symbol; encyclopedia pages leave out the year
+# (the extractor takes it from the year table).
+#   S/RES/2129(2013) · S/RES/2467(2019) · S/RES/1373 (Document)
+SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"(?:\(" + named("year", YEAR) + r"\))?"
 # A presidential statement symbol.   S/PRST/2005/64 · S/PRST/2012/17
 PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
 # A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
@@ -334,7 +336,18 @@ CITE_ITEM_RE = re.compile(
 LIST_JOIN_RE = re.compile(LIST_JOIN)
 # What closes a list of Council resolutions: 决议, maybe after 等.
 #   …号决议 · 第1373号、第1624号和第2178号等决议 · 第1267(1999)号等有关决议
-RES_CLOSE_RE = re.compile(r"(?:等(?:有关|相关|各项|多项|一系列)?)?决议")
+#   第2713号和第2714号两项决议 · 第1267(1999)号等三项决议
+RES_CLOSE_RE = re.compile(r"等?(?:有关|相关|各项|多项|一系列|[两二三四五六七八九十]项)?决议")
+
+# A presidential statement cited in the web form of its title.
+#   联合国安理会主席声明2003年第16号 · 安全理事会主席声明2004年第31号 · 主席声明2012年第17号
+PRST_CITE_RE = re.compile(
+    r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
+)
+
+# A date right before a printed symbol: the cited document's date.
+#   2014年12月18日S/PRST/2014/28号 · 2006年10月6日(S/PRST/2006/41)
+DATE_BEFORE_SYMBOL_RE = re.compile(DATE + r"的?\(?$")
 
 # A General Assembly resolution of the first thirty sessions, by number and
 # Roman session: no Council resolution has a Roman numeral for its year.

@@ -95,7 +95,7 @@ def from_match(m: re.Match) -> Symbol:
     if g.get("other"):
         return Symbol(g["other"])
     if g.get("res_num"):
-        return sc_resolution(int(g["res_num"]), int(g["res_year"]))
+        return sc_resolution(int(g["res_num"]), int(g["res_year"]) if g.get("res_year") else None)
     if g.get("prst_num"):
         return prst(int(g["prst_year"]), int(g["prst_num"]))
     if g.get("ga_num"):

@@ -3,7 +3,9 @@
 Passes over the normalized text, each masking what it found so the next
 cannot find it again:
 
-1. printed symbols (``S/2015/939``, ``(A/RES/60/288)``, ``A/HRC/RES/40/16``);
+1. printed symbols (``S/2015/939``, ``(A/RES/60/288)``, ``A/HRC/RES/40/16``;
+   ``S/RES/1373`` without its year takes the table's), with a date printed
+   right before them; statements by their web title (``主席声明2004年第31号``);
 2. General Assembly resolutions with a Roman session (``第2625(XXV)号决议``);
 3. resolutions numbered by session or year, the organ read from the name
    before them (``大会第64/235号决议`` → A/RES/64/235, ``人权理事会第35/21号决议``
@@ -52,6 +54,7 @@ from ..symbols import (
     ga_resolution_roman,
     hrc_resolution,
     parse,
+    prst,
     sc_resolution,
 )
 
@@ -90,10 +93,16 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
     def block(a: int, b: int) -> None:
         mask[a:b] = b"\x01" * (b - a)
 
-    # 1. printed symbols
+    years = resolution_years()
+    # 1. printed symbols, and statements by the web form of their title
     for m in P.SYMBOL_RE.finditer(text):
         if not any(mask[m.start() : m.end()]):
-            found.append((Span(m.start(), m.end()), from_match(m), None))
+            symbol = _with_year(from_match(m), years)
+            found.append((Span(m.start(), m.end()), symbol, _date_before(text, m.start(), symbol)))
+            block(m.start(), m.end())
+    for m in P.PRST_CITE_RE.finditer(text):
+        if not any(mask[m.start() : m.end()]):
+            found.append((Span(m.start(), m.end()), prst(int(m.group("year")), int(m.group("num"))), None))
             block(m.start(), m.end())
     # 2. GA resolutions by Roman session (第2625(XXV)号决议)
     for m in P.GA_RES_ROMAN_RE.finditer(text):
@@ -112,7 +121,6 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
                 found.append((Span(a, b), symbol, _item_date(item, symbol)))
         block(run[0].start(), close.end())
     # 4. Council resolutions: runs closed by 决议, and stray N(YYYY)
-    years = resolution_years()
     for run in _runs(text, P.CITE_ITEM_RE, mask):
         close = P.RES_CLOSE_RE.match(text, run[-1].end())
         if close is None:
@@ -135,12 +143,25 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
     # 5. undocs.org URL lines, once per symbol not already cited
     for url in doc.norm.urls:
         m = P.UNDOCS_URL_RE.match(url.url)
-        sym = parse(m.group("symbol")) if m else None
+        sym = _with_year(parse(m.group("symbol")), years) if m else None
         if sym is None or sym in cited or sym == own:
             continue
         cited.add(sym)
         out.append(Citation(sym, None, None, None, (url.source_start, url.source_end)))
     return tuple(out)
+
+
+def _with_year(symbol: Symbol | None, years: ResolutionYears) -> Symbol | None:
+    """``S/RES/1373`` printed without its year → ``S/RES/1373 (2001)`` by the year table."""
+    if symbol is None or not symbol.text.startswith("S/RES/") or symbol.year is not None:
+        return symbol
+    return sc_resolution(int(symbol.text[6:]), years.year_of(int(symbol.text[6:])))
+
+
+def _date_before(text: str, start: int, symbol: Symbol):
+    """The date printed right before a symbol (2014年12月18日S/PRST/2014/28号), if its year agrees."""
+    m = P.DATE_BEFORE_SYMBOL_RE.search(text, max(0, start - 20), start)
+    return _item_date(m, symbol, "") if m else None
 
 
 def _runs(text: str, item_re: re.Pattern, mask: bytearray) -> Iterator[list[re.Match]]:
