@@ -337,12 +337,14 @@ NOT_OURS = [
     # controls: our Council, however named
     ("回顾联合国安全理事会第1373号决议。", [R("1373 (2001)")]),
     ("回顾联合国安理会第1373号决议。", [R("1373 (2001)")]),
+    # a committee right before a Council resolution is its subject, not its author
+    ("安理会欢迎1540委员会第1540(2004)号决议执行情况报告。", [R("1540 (2004)")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), NOT_OURS,
                          ids=["wha", "wha-session", "arab-league", "arab-league-full", "eu", "au-psc",
-                              "macao-law", "ga-number", "sc", "sc-short"])
+                              "macao-law", "ga-number", "sc", "sc-short", "committee-subject"])
 def test_other_bodies_resolutions_are_not_council_citations(text, expected):
     assert cited(text) == expected
 

@@ -373,8 +373,11 @@ SESSION_ITEM_RE = re.compile(
 # not 和平与安全理事会; 大会 but not 世界卫生大会).
 #   欧洲联盟理事会第…号决议 · 人权理事会第35/21号决议 · 大会2009年12月24日第64/235号决议
 #   阿拉伯国家联盟理事会第…号决议 (its resolutions run to 4942 by 1989) · 经济及社会理事会第2004/28号决议
+# Only bodies that adopt resolutions: a committee, agency or government right
+# before a Council resolution is its subject (1540委员会第1540(2004)号决议执行
+# 情况), so of the committees only the Commission on Human Rights counts.
 ORGAN_BEFORE_RE = re.compile(
-    named("organ", "理事会|安理会|大会|联大|委员会|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟|机构|政府")
+    named("organ", "理事会|安理会|大会|联大|人权委员会|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟")
     + r"(?:" + prefixed("o", DATE) + r"|" + YEAR + r"年)?(?:通过的)?$"
 )
 # Every organ word in a sentence, for a list by session that has none right
