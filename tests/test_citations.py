@@ -291,12 +291,21 @@ ORGANS = [
     # numbering that does not fit the organ: nothing rather than a wrong symbol
     ("回顾人权理事会第2004/87号决议。", []),
     ("回顾大会第2004/28号决议。", []),
+    # A/RES/51/210: the Assembly recalls its own resolutions (回顾其), dated
+    ("回顾其通过《消除国际恐怖主义措施宣言》的1994年12月9日第49/60号决议及其1995年12月11日第50/53号决议,",
+     [("A/RES/49/60", "1994-12-09"), ("A/RES/50/53", "1995-12-11")]),
+    # UNODC's commissions and the conferences of parties number by session too: not the Assembly's
+    ("回顾麻醉药品委员会第56/1号决议。", []),
+    ("回顾联合国反腐败公约缔约国会议第5/1号决议。", []),
+    # a bare 理事会 (the Human Rights Council in its own texts) cannot be told apart
+    ("回顾理事会2007年9月27日第6/3号决议,", []),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ORGANS,
                          ids=["hrc", "ecosoc", "ecosoc-short", "ga", "default-ga", "hrc40-16-ga",
-                              "hrc-topic", "three-organs", "printed", "hrc-by-year", "ga-by-year"])
+                              "hrc-topic", "three-organs", "printed", "hrc-by-year", "ga-by-year", "ga-own",
+                              "cnd", "cosp", "bare-council"])
 def test_resolutions_of_other_organs(text, expected):
     assert cited(text) == expected
 

@@ -373,11 +373,12 @@ SESSION_ITEM_RE = re.compile(
 # not 和平与安全理事会; 大会 but not 世界卫生大会).
 #   欧洲联盟理事会第…号决议 · 人权理事会第35/21号决议 · 大会2009年12月24日第64/235号决议
 #   阿拉伯国家联盟理事会第…号决议 (its resolutions run to 4942 by 1989) · 经济及社会理事会第2004/28号决议
-# Only bodies that adopt resolutions: a committee, agency or government right
-# before a Council resolution is its subject (1540委员会第1540(2004)号决议执行
-# 情况), so of the committees only the Commission on Human Rights counts.
+# Commissions and conferences of parties number their resolutions by session
+# too (麻醉药品委员会第56/1号决议, 缔约国会议第5/1号决议): "other" before a list
+# by session.  Before a Council list a committee is its subject, not its author
+# (1540委员会第1540(2004)号决议执行情况): the extractor ignores 委员会 and 会议 there.
 ORGAN_BEFORE_RE = re.compile(
-    named("organ", "理事会|安理会|大会|联大|人权委员会|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟")
+    named("organ", "理事会|安理会|大会|联大|委员会|会议|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟")
     + r"(?:" + prefixed("o", DATE) + r"|" + YEAR + r"年)?(?:通过的)?$"
 )
 # Every organ word in a sentence, for a list by session that has none right

@@ -126,7 +126,7 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
         if close is None:
             found.extend(_stray(run, years))
             continue
-        if _organ_before(text, run[0].start()) in (None, "SC"):
+        if _organ_before(text, run[0].start(), council=True) in (None, "SC"):
             for item, (a, b) in _item_spans(run, close):
                 symbol = _sc_symbol(item, years)
                 if symbol is not None:
@@ -215,10 +215,19 @@ def _organ_at(text: str, end: int) -> str:
     return next((key for name, key in _ORGANS if head.endswith(name)), "other")
 
 
-def _organ_before(text: str, start: int) -> str | None:
-    """The organ named right before a list (a date between them allowed), if any."""
+def _organ_before(text: str, start: int, council: bool = False) -> str | None:
+    """The organ named right before a list (a date between them allowed), if any.
+
+    Before a ``council`` list, a committee or meeting is the subject of the
+    resolution (1540委员会第1540(2004)号决议), not its author: ignored.
+    """
     m = P.ORGAN_BEFORE_RE.search(text, max(0, start - 40), start)
-    return _organ_at(text, m.end("organ")) if m else None
+    if m is None:
+        return None
+    organ = _organ_at(text, m.end("organ"))
+    if council and organ == "other" and m.group("organ") in ("委员会", "会议"):
+        return None
+    return organ
 
 
 def _organ_in_sentence(text: str, start: int) -> str:
