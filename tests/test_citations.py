@@ -310,6 +310,13 @@ def test_resolutions_of_other_organs(text, expected):
     assert cited(text) == expected
 
 
+def test_a_masthead_symbol_is_the_documents_own():
+    # an OHCHR PDF copy of A/HRC/RES/40/16: 联 合 国, then its symbol alone, then 大 会
+    text = ("联 合 国\n\nA/HRC/RES/40/16\n\n大 会\n\nDistr.: General\n\n"
+            "人权理事会,\n\n回顾大会第60/251号决议,\n")
+    assert cited(text) == [("A/RES/60/251", None)]
+
+
 def test_other_organs_resolutions_are_plain_documents_in_the_graph():
     # the contract: S/RES and A/RES are ct:Resolution issued by SC / GA; others plain ct:Document
     from rdflib import RDF, URIRef
@@ -374,12 +381,23 @@ WEB_FORMS = [
     ("安理会第1373号决议的文件编号为S/RES/1373 (Document)。", [R("1373 (2001)"), R("1373 (2001)")]),
     # a journal article: the Assembly as 联大, the resolution by session without 第
     ("1993年12 月3日,第48届联大采纳了48/26号决议,", [("A/RES/48/26", None)]),
+    # China's mission, 2021: 等 then several words before 决议
+    ("认真监督执行第1373及1624、2396、2462、2482号等安理会反恐相关决议,协助向会员国提供技术援助。",
+     [R("1373 (2001)"), R("1624 (2005)"), R("2396 (2017)"), R("2462 (2019)"), R("2482 (2019)")]),
+    # a count of resolutions is no citation (a CTC page mirror)
+    ("安全理事会现有20多项决议涉及反恐委员会和反恐执行局。", []),
+    # CCTV news, 2023 (Traditional): the number after 决议
+    ("安理會決議2678號將聯阿援助團任務時間延長至2024年3月17日。", [R("2678 (2023)")]),
+    # S/RES/1540 (2004) on a mirror: a Council document numbered before 1994
+    ("鉴此重申1992年1月31日在安理会国家元首和政府首脑级会议上通过的主席声明(S/23500),", [("S/23500", None)]),
+    # machine-converted Traditional with pinyin after 號 (bili3, 2017)
+    ("必須按照安理會(huì)第2199號(hào)和第2253號(hào)決議的要求,", [R("2199 (2015)"), R("2253 (2015)")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), WEB_FORMS,
                          ids=["prst-dated", "prst-paren-dated", "prst-title", "two-items", "symbol-no-year",
-                              "lianda"])
+                              "lianda", "deng-words", "count", "after-jueyi", "old-symbol", "pinyin"])
 def test_web_and_news_forms(text, expected):
     assert cited(text) == expected
 

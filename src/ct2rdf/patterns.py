@@ -256,6 +256,9 @@ GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("sess
 OTHER_RES_SYMBOL = (
     r"A/HRC/RES/\d{1,2}/\d{1,3}|E/RES/" + YEAR + r"/\d{1,3}|E/CN\.4/RES/" + YEAR + r"/\d{1,3}"
 )
+# Council documents before 1994, numbered without a year.
+#   主席声明(S/23500) (the summit statement of 31 January 1992)
+OLD_DOC_SYMBOL = r"S/\d{4,5}"
 # Other document symbols: Council and Assembly documents, with any addendum,
 # revision or corrigendum.   S/2015/939 · A/64/297 · S/2021/1080/Add.1 · S/2016/49/Rev.1
 DOC_SYMBOL = (
@@ -270,8 +273,8 @@ SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:"
     + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
     + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("gar", GA_RES_ROMAN_SYMBOL) + "|"
-    + named("other", OTHER_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL)
-    + r")(?![0-9/])"
+    + named("other", OTHER_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL) + "|"
+    + named("old", OLD_DOC_SYMBOL) + r")(?![0-9/])"
 )
 
 # An undocs.org link (source lines, not normalized text).
@@ -312,6 +315,10 @@ CN_RES_NUM = (
     + f"|[{_CN_D}]百" + _CN_TAIL
 )
 
+# The pinyin machine-converted pages put after a character, read through
+# here in case normalization left it (the 号 of 第2199號(hào)和第2253號(hào)決議).
+PINYIN = r"(?:\([a-z\u00e0-\u01dc]{1,6}\))"
+
 # One cited Security Council resolution: what may precede the number (a date,
 # with or without 通过的; the year alone, in parentheses or not), 第, the
 # number in Arabic or Chinese numerals, the year in parentheses, 号.
@@ -328,22 +335,39 @@ CITE_ITEM_RE = re.compile(
     + r"|\(" + named("pyear", YEAR) + r"年\)|" + named("qyear", YEAR) + r"年(?:通过的)?)?"
     + r"第?(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
     + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")\))?"
-    + r"号?"
+    + r"(?:号" + PINYIN + "?)?"
 )
 # What may join two items: LIST_JOIN, or nothing at all after a year in
 # parentheses (web copies that lost their separators).
 #   第1373(2001)、1267(1999) · 第1267(1999)号和第1989(2011)号 · 2630(2022)2609(2021)号决议
 LIST_JOIN_RE = re.compile(LIST_JOIN)
-# What closes a list of Council resolutions: 决议, maybe after 等.
+# What closes a list of Council resolutions: 决议, maybe after 等 and a few
+# words, or after a count.  Anything but a bare 决议 needs the last item to
+# end in 号 or its year (checked in code): 20多项决议 counts, it cites nothing.
 #   …号决议 · 第1373号、第1624号和第2178号等决议 · 第1267(1999)号等有关决议
-#   第2713号和第2714号两项决议 · 第1267(1999)号等三项决议
-RES_CLOSE_RE = re.compile(r"等?(?:有关|相关|各项|多项|一系列|[两二三四五六七八九十]项)?决议")
+#   第2713号和第2714号两项决议 (Xinhua) · 第1373及1624、2396、2462、2482号等安理会反恐相关决议
+#   (China's mission, 2021)
+RES_CLOSE_RE = re.compile(
+    r"决议|等[^,;:。、()\d]{0,12}?决议|(?:有关|相关|各项|多项|一系列|[两二三四五六七八九十]项)决议"
+)
+# A Council resolution named after the word 决议 (news).
+#   安理會決議2678號將聯阿援助團任務時間延長 · 安理会决议第2178(2014)号
+RES_AFTER_RE = re.compile(
+    r"(?:安理会|安全理事会)的?决议第?"
+    + r"(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
+    + r"(?:\(" + named("year", YEAR) + r"\))?号"
+)
 
 # A presidential statement cited in the web form of its title.
 #   联合国安理会主席声明2003年第16号 · 安全理事会主席声明2004年第31号 · 主席声明2012年第17号
 PRST_CITE_RE = re.compile(
     r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
 )
+
+# A block that is a symbol alone, as in an official masthead (the line after
+# 联 合 国): the document's own symbol, never a citation.
+#   A/HRC/RES/40/16 · A/61/1(SUPP) · S/RES/2395 (2017)
+MASTHEAD_SYMBOL_RE = re.compile(r"(?:\([A-Z]{2,8}\))?\*?")
 
 # A date right before a printed symbol: the cited document's date.
 #   2014年12月18日S/PRST/2014/28号 · 2006年10月6日(S/PRST/2006/41)

@@ -37,6 +37,7 @@ The year of a Council resolution:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -95,8 +96,11 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
 
     years = resolution_years()
     # 1. printed symbols, and statements by the web form of their title
+    starts = [b.start for b in doc.norm.blocks]
     for m in P.SYMBOL_RE.finditer(text):
-        if not any(mask[m.start() : m.end()]):
+        if _in_masthead(doc, starts, m):
+            block(m.start(), m.end())
+        elif not any(mask[m.start() : m.end()]):
             symbol = _with_year(from_match(m), years)
             found.append((Span(m.start(), m.end()), symbol, _date_before(text, m.start(), symbol)))
             block(m.start(), m.end())
@@ -120,9 +124,14 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
             if symbol is not None:
                 found.append((Span(a, b), symbol, _item_date(item, symbol)))
         block(run[0].start(), close.end())
-    # 4. Council resolutions: runs closed by 决议, and stray N(YYYY)
+    # 4. Council resolutions named after 决议 (安理会决议2678号), then runs
+    # closed by 决议, and stray N(YYYY)
+    for m in P.RES_AFTER_RE.finditer(text):
+        if not any(mask[m.start() : m.end()]) and (symbol := _sc_symbol(m, years)) is not None:
+            found.append((Span(m.start(), m.end()), symbol, None))
+            block(m.start(), m.end())
     for run in _runs(text, P.CITE_ITEM_RE, mask):
-        close = P.RES_CLOSE_RE.match(text, run[-1].end())
+        close = _close(text, run[-1])
         if close is None:
             found.extend(_stray(run, years))
             continue
@@ -189,16 +198,36 @@ def _runs(text: str, item_re: re.Pattern, mask: bytearray) -> Iterator[list[re.M
 def _joined(text: str, prev: re.Match, item: re.Match) -> bool:
     gap = text[prev.end() : item.start()]
     if not gap:
-        return prev.group(0)[-1] in ")号"
+        return prev.group(0)[-1] == ")" or "号" in prev.group(0)
     return len(gap) <= 2 and P.LIST_JOIN_RE.fullmatch(gap) is not None
+
+
+def _close(text: str, last: re.Match) -> re.Match | None:
+    """What closes a run after its ``last`` item: 决议, or 等…决议 / 两项决议 after
+    an item ending in 号 or its year (20多项决议 is a count, not an item)."""
+    close = P.RES_CLOSE_RE.match(text, last.end())
+    if close is None or close.group(0) == "决议" or "号" in last.group(0) or last.group(0)[-1] == ")":
+        return close
+    return None
 
 
 def _closed_runs(text: str, item_re: re.Pattern, mask: bytearray):
     """The runs of ``item_re`` that a 决议 closes, with the closing match."""
     for run in _runs(text, item_re, mask):
-        close = P.RES_CLOSE_RE.match(text, run[-1].end())
+        close = _close(text, run[-1])
         if close is not None:
             yield run, close
+
+
+def _in_masthead(doc: Doc, starts: list[int], m: re.Match) -> bool:
+    """Whether symbol ``m`` stands alone in its block right after a 联合国 line:
+    an official masthead, so the document's own symbol (A/HRC/RES/40/16)."""
+    i = bisect.bisect_right(starts, m.start()) - 1
+    if i < 1 or doc.norm.blocks[i].start != m.start():
+        return False
+    rest = doc.text[m.end() : doc.norm.blocks[i].end]
+    alone = P.MASTHEAD_SYMBOL_RE.fullmatch(rest) is not None
+    return alone and doc.norm.block_text(i - 1).startswith("联合国")
 
 
 def _item_spans(run: list[re.Match], close: re.Match):
@@ -261,7 +290,7 @@ def _number(item: re.Match) -> int:
 
 
 def _printed_year(item: re.Match) -> int | None:
-    y = item.group("year") or item.group("cyear")
+    y = item.group("year") or item.groupdict().get("cyear")
     return cn_number(y) if y else None
 
 
@@ -273,7 +302,7 @@ def _sc_symbol(item: re.Match, years: ResolutionYears) -> Symbol | None:
         return sc_resolution(number, printed) if years.plausible(number, printed) else None
     if number > years.rows[-1][1] + _NEWER_MARGIN or number == 0:
         return None
-    before = item.group("pyear") or item.group("qyear")
+    before = item.groupdict().get("pyear") or item.groupdict().get("qyear")
     if before and years.plausible(number, int(before)):
         return sc_resolution(number, int(before))
     return sc_resolution(number, years.year_of(number))
