@@ -82,74 +82,43 @@ def extract(doc: Doc) -> list[Citation]:
     return list(_find(doc))
 
 
+class _Scan:
+    """The text being scanned, what the passes found, and the mask that keeps
+    a later pass off what an earlier one took."""
+
+    def __init__(self, doc: Doc):
+        self.doc, self.text = doc, doc.text
+        self.mask = bytearray(len(doc.text))
+        self.found: list[tuple[Span, Symbol, object]] = []
+        for s in doc.structure.header.header_spans:  # title and header lines: never citations
+            self.block(s.start, s.end)
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.mask[a:b])
+
+    def block(self, a: int, b: int) -> None:
+        self.mask[a:b] = b"\x01" * (b - a)
+
+    def take(self, a: int, b: int, symbol: Symbol | None, date=None) -> None:
+        if symbol is not None:
+            self.found.append((Span(a, b), symbol, date))
+
+
 @lru_cache(maxsize=64)
 def _find(doc: Doc) -> tuple[Citation, ...]:
     # cached per document: the directives extractor needs the citations too
-    text = doc.text
-    mask = bytearray(len(text))
-    for s in doc.structure.header.header_spans:
-        mask[s.start : s.end] = b"\x01" * (s.end - s.start)
-    found: list[tuple[Span, Symbol, object]] = []
-
-    def block(a: int, b: int) -> None:
-        mask[a:b] = b"\x01" * (b - a)
-
-    years = resolution_years()
-    # 1. printed symbols, and statements by the web form of their title
-    starts = [b.start for b in doc.norm.blocks]
-    for m in P.SYMBOL_RE.finditer(text):
-        if _in_masthead(doc, starts, m):
-            block(m.start(), m.end())
-        elif not any(mask[m.start() : m.end()]):
-            symbol = _with_year(from_match(m), years)
-            found.append((Span(m.start(), m.end()), symbol, _date_before(text, m.start(), symbol)))
-            block(m.start(), m.end())
-    for m in P.PRST_CITE_RE.finditer(text):
-        if not any(mask[m.start() : m.end()]):
-            found.append((Span(m.start(), m.end()), prst(int(m.group("year")), int(m.group("num"))), None))
-            block(m.start(), m.end())
-    # 2. GA resolutions by Roman session (第2625(XXV)号决议)
-    for m in P.GA_RES_ROMAN_RE.finditer(text):
-        if not any(mask[m.start() : m.end()]):
-            symbol = ga_resolution_roman(int(m.group("num")), m.group("session"))
-            found.append((Span(m.start(), m.end()), symbol, _item_date(m, symbol)))
-            block(m.start(), m.end())
-    # 3. resolutions by session or year, whose organ the text names
-    for run, close in _closed_runs(text, P.SESSION_ITEM_RE, mask):
-        organ = _organ_before(text, run[0].start())
-        if organ in (None, "SC"):
-            organ = _organ_in_sentence(text, run[0].start())
-        for item, (a, b) in _item_spans(run, close):
-            symbol = _session_symbol(organ, item.group("session"), int(item.group("num")))
-            if symbol is not None:
-                found.append((Span(a, b), symbol, _item_date(item, symbol)))
-        block(run[0].start(), close.end())
-    # 4. Council resolutions named after 决议 (安理会决议2678号), then runs
-    # closed by 决议, and stray N(YYYY)
-    for m in P.RES_AFTER_RE.finditer(text):
-        if not any(mask[m.start() : m.end()]) and (symbol := _sc_symbol(m, years)) is not None:
-            found.append((Span(m.start(), m.end()), symbol, None))
-            block(m.start(), m.end())
-    for run in _runs(text, P.CITE_ITEM_RE, mask):
-        close = _close(text, run[-1])
-        if close is None:
-            found.extend(_stray(run, years))
-            continue
-        if _organ_before(text, run[0].start(), council=True) in (None, "SC"):
-            for item, (a, b) in _item_spans(run, close):
-                symbol = _sc_symbol(item, years)
-                if symbol is not None:
-                    found.append((Span(a, b), symbol, _item_date(item, symbol)))
-        block(run[0].start(), close.end())
-
+    scan, years = _Scan(doc), resolution_years()
+    _printed(scan, years)
+    _by_session(scan)
+    _council(scan, years)
     own = doc.symbol
-    cited = {sym for _, sym, _ in found}
     out = [
         Citation(sym, span, p.ref if (p := doc.paragraph_at(span.start)) else None, date)
-        for span, sym, date in sorted(found, key=lambda f: f[0])
+        for span, sym, date in sorted(scan.found, key=lambda f: f[0])
         if sym != own
     ]
-    # 5. undocs.org URL lines, once per symbol not already cited
+    # undocs.org URL lines, once per symbol the text does not already cite
+    cited = {sym for _, sym, _ in scan.found}
     for url in doc.norm.urls:
         m = P.UNDOCS_URL_RE.match(url.url)
         sym = _with_year(parse(m.group("symbol")), years) if m else None
@@ -158,6 +127,61 @@ def _find(doc: Doc) -> tuple[Citation, ...]:
         cited.add(sym)
         out.append(Citation(sym, None, None, None, (url.source_start, url.source_end)))
     return tuple(out)
+
+
+def _printed(scan: _Scan, years: ResolutionYears) -> None:
+    """Passes 1-2: printed symbols (not a masthead's), statements by their web
+    title, Assembly resolutions with a Roman session."""
+    text = scan.text
+    starts = [b.start for b in scan.doc.norm.blocks]
+    for m in P.SYMBOL_RE.finditer(text):
+        if scan.free(m.start(), m.end()) and not _in_masthead(scan.doc, starts, m):
+            symbol = _with_year(from_match(m), years)
+            scan.take(m.start(), m.end(), symbol, _date_before(text, m.start(), symbol))
+        scan.block(m.start(), m.end())
+    for m in P.PRST_CITE_RE.finditer(text):
+        if scan.free(m.start(), m.end()):
+            scan.take(m.start(), m.end(), prst(int(m.group("year")), int(m.group("num"))))
+            scan.block(m.start(), m.end())
+    for m in P.GA_RES_ROMAN_RE.finditer(text):
+        if scan.free(m.start(), m.end()):
+            symbol = ga_resolution_roman(int(m.group("num")), m.group("session"))
+            scan.take(m.start(), m.end(), symbol, _item_date(m, symbol))
+            scan.block(m.start(), m.end())
+
+
+def _by_session(scan: _Scan) -> None:
+    """Pass 3: resolutions by session or year, of the organ the text names."""
+    text = scan.text
+    for run, close in _closed_runs(text, P.SESSION_ITEM_RE, scan.mask):
+        organ = _organ_before(text, run[0].start())
+        if organ in (None, "SC"):
+            organ = _organ_in_sentence(text, run[0].start())
+        for item, (a, b) in _item_spans(run, close):
+            symbol = _session_symbol(organ, item.group("session"), int(item.group("num")))
+            scan.take(a, b, symbol, symbol and _item_date(item, symbol))
+        scan.block(run[0].start(), close.end())
+
+
+def _council(scan: _Scan, years: ResolutionYears) -> None:
+    """Pass 4: Council resolutions named after 决议 (安理会决议2678号), runs
+    closed by 决议 (unless another body's name comes right before), and the
+    stray ``N(YYYY)`` of runs left open."""
+    text = scan.text
+    for m in P.RES_AFTER_RE.finditer(text):
+        if scan.free(m.start(), m.end()) and (symbol := _sc_symbol(m, years)) is not None:
+            scan.take(m.start(), m.end(), symbol)
+            scan.block(m.start(), m.end())
+    for run in _runs(text, P.CITE_ITEM_RE, scan.mask):
+        close = _close(text, run[-1])
+        if close is None:
+            scan.found.extend(_stray(run, years))
+            continue
+        if _organ_before(text, run[0].start(), council=True) in (None, "SC"):
+            for item, (a, b) in _item_spans(run, close):
+                symbol = _sc_symbol(item, years)
+                scan.take(a, b, symbol, symbol and _item_date(item, symbol))
+        scan.block(run[0].start(), close.end())
 
 
 def _with_year(symbol: Symbol | None, years: ResolutionYears) -> Symbol | None:
