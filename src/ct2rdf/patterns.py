@@ -339,8 +339,8 @@ CITE_ITEM_RE = re.compile(
     + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")\))?"
     + r"(?:号" + PINYIN + "?)?"
 )
-# What may join two items: LIST_JOIN, or nothing at all after a year in
-# parentheses (web copies that lost their separators).
+# What may join two items: LIST_JOIN, or nothing at all after an item that
+# ends in its year or 号 (web copies that lost their separators; checked in code).
 #   第1373(2001)、1267(1999) · 第1267(1999)号和第1989(2011)号 · 2630(2022)2609(2021)号决议
 LIST_JOIN_RE = re.compile(LIST_JOIN)
 # What closes a list of Council resolutions: 决议, maybe after 等 and a few
@@ -366,9 +366,9 @@ PRST_CITE_RE = re.compile(
     r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
 )
 
-# A block that is a symbol alone, as in an official masthead (the line after
-# 联 合 国): the document's own symbol, never a citation.
-#   A/HRC/RES/40/16 · A/61/1(SUPP) · S/RES/2395 (2017)
+# What may follow a symbol that stands alone in its block, as in an official
+# masthead (the line after 联 合 国): the document's own symbol, never a citation.
+#   A/HRC/RES/40/16 · A/61/1(SUPP) · S/RES/2395 (2017)*
 MASTHEAD_SYMBOL_RE = re.compile(r"(?:\([A-Z]{2,8}\))?\*?")
 
 # A date right before a printed symbol: the cited document's date.
