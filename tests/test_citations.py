@@ -390,9 +390,10 @@ WEB_FORMS = [
     ("安理會決議2678號將聯阿援助團任務時間延長至2024年3月17日。", [R("2678 (2023)")]),
     # S/RES/1540 (2004) on a mirror: a Council document numbered before 1994
     ("鉴此重申1992年1月31日在安理会国家元首和政府首脑级会议上通过的主席声明(S/23500),", [("S/23500", None)]),
-    # press releases: usinfo's copy of SC/7158, and a joint release in S/RES/1518 (2003), dated
-    ("安全理事会 SC/7158 第4385次会议ˇ2001年9月28日(晚)", [("SC/7158", None)]),
+    # press releases: joint ones cited in S/RES/1518 (2003), dated; a release's own symbol
+    # in its header line (usinfo's copy of SC/7158) is not a citation
     ("先前商定的准则(参见2003年6月12日SC/7791-IK/365号文件)", [("SC/7791-IK/365", "2003-06-12")]),
+    ("安全理事会 SC/7158 第4385次会议ˇ2001年9月28日(晚)", []),
     # machine-converted Traditional with pinyin after 號 (bili3, 2017)
     ("必須按照安理會(huì)第2199號(hào)和第2253號(hào)決議的要求,", [R("2199 (2015)"), R("2253 (2015)")]),
 ]
@@ -400,8 +401,8 @@ WEB_FORMS = [
 
 @pytest.mark.parametrize(("text", "expected"), WEB_FORMS,
                          ids=["prst-dated", "prst-paren-dated", "prst-title", "two-items", "symbol-no-year",
-                              "lianda", "deng-words", "count", "after-jueyi", "old-symbol", "press",
-                              "press-joint", "pinyin"])
+                              "lianda", "deng-words", "count", "after-jueyi", "old-symbol", "press-joint",
+                              "press-own", "pinyin"])
 def test_web_and_news_forms(text, expected):
     assert cited(text) == expected
 

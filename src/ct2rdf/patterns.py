@@ -256,11 +256,14 @@ GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("sess
 OTHER_RES_SYMBOL = (
     r"A/HRC/RES/\d{1,2}/\d{1,3}|E/RES/" + YEAR + r"/\d{1,3}|E/CN\.4/RES/" + YEAR + r"/\d{1,3}"
 )
-# Council documents before 1994, numbered without a year; press releases of
-# the Council and the Assembly, with a joint release's second number.
+# Council documents before 1994, numbered without a year.
 #   主席声明(S/23500) (the summit statement of 31 January 1992)
-#   安全理事会 SC/7158 第4385次会议 · 2003年6月12日SC/7791-IK/365号文件 · GA/10449
-OLD_DOC_SYMBOL = r"S/\d{4,5}|(?:SC|GA)/\d{4,5}(?:-[A-Z]{1,4}/\d{1,4})?"
+OLD_DOC_SYMBOL = r"S/\d{4,5}"
+# Press releases of the Council and the Assembly, with a joint release's
+# second number.  Cited only as documents (…号文件, in parentheses): bare in a
+# header line (联合国新闻稿  SC/12206  2016年1月15日) it is the page's own.
+#   2003年6月12日SC/7791-IK/365号文件 · 安全理事会 SC/7158 第4385次会议 (its own)
+PRESS_SYMBOL = r"(?:SC|GA)/\d{4,5}(?:-[A-Z]{1,4}/\d{1,4})?"
 # Other document symbols: Council and Assembly documents, with any addendum,
 # revision or corrigendum.   S/2015/939 · A/64/297 · S/2021/1080/Add.1 · S/2016/49/Rev.1
 DOC_SYMBOL = (
@@ -276,7 +279,7 @@ SYMBOL_RE = re.compile(
     + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
     + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("gar", GA_RES_ROMAN_SYMBOL) + "|"
     + named("other", OTHER_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL) + "|"
-    + named("old", OLD_DOC_SYMBOL) + r")(?![0-9/])"
+    + named("old", OLD_DOC_SYMBOL) + "|" + named("press", PRESS_SYMBOL) + r")(?![0-9/])"
 )
 
 # An undocs.org link (source lines, not normalized text).

@@ -92,8 +92,8 @@ def chr_resolution(year: int, number: int) -> Symbol:
 def from_match(m: re.Match) -> Symbol:
     """Build a symbol from a :data:`ct2rdf.patterns.SYMBOL_RE` match."""
     g = m.groupdict()
-    if g.get("other") or g.get("old"):
-        return Symbol(g["other"] or g["old"])
+    if g.get("other") or g.get("old") or g.get("press"):
+        return Symbol(g["other"] or g["old"] or g["press"])
     if g.get("res_num"):
         return sc_resolution(int(g["res_num"]), int(g["res_year"]) if g.get("res_year") else None)
     if g.get("prst_num"):

@@ -135,7 +135,7 @@ def _printed(scan: _Scan, years: ResolutionYears) -> None:
     text = scan.text
     starts = [b.start for b in scan.doc.norm.blocks]
     for m in P.SYMBOL_RE.finditer(text):
-        if scan.free(m.start(), m.end()) and not _in_masthead(scan.doc, starts, m):
+        if scan.free(m.start(), m.end()) and not _in_masthead(scan.doc, starts, m) and _cited(text, m):
             symbol = _with_year(from_match(m), years)
             scan.take(m.start(), m.end(), symbol, _date_before(text, m.start(), symbol))
         scan.block(m.start(), m.end())
@@ -182,6 +182,14 @@ def _council(scan: _Scan, years: ResolutionYears) -> None:
                 symbol = _sc_symbol(item, years)
                 scan.take(a, b, symbol, symbol and _item_date(item, symbol))
         scan.block(run[0].start(), close.end())
+
+
+def _cited(text: str, m: re.Match) -> bool:
+    """A press release counts only where it is cited as a document
+    (SC/7791-IK/365号文件, in parentheses), not in its own header line."""
+    if not m.group("press"):
+        return True
+    return text[m.end() : m.end() + 1] in ("号", ")") or text[max(0, m.start() - 1) : m.start()] == "("
 
 
 def _with_year(symbol: Symbol | None, years: ResolutionYears) -> Symbol | None:
