@@ -36,6 +36,14 @@ class Symbol:
         return "document"
 
     @property
+    def modelled(self) -> bool:
+        """Whether the graph holds documents of this series: Council and
+        Assembly symbols (S/…, A/…), as the contract and shape S01 say.  Other
+        organs' (E/RES/2004/28, E/CN.4/RES/2004/87) and press releases
+        (SC/7158) are recognized, so they never pass for ours, but not cited."""
+        return self.text.startswith(("S/", "A/"))
+
+    @property
     def issuer(self) -> str | None:
         """The gazetteer key of the issuing body, where the symbol tells."""
         if self.text.startswith(("S/RES/", "S/PRST/")):

@@ -78,8 +78,15 @@ _BY_YEAR = {"ECOSOC": ecosoc_resolution, "CHR": chr_resolution}
 
 
 def extract(doc: Doc) -> list[Citation]:
-    """Every citation in ``doc``, in text order, without self-citations."""
-    return list(_find(doc))
+    """Every citation in ``doc`` of a document the graph models (S/…, A/…),
+    in text order, without self-citations."""
+    return [c for c in _find(doc) if c.symbol.modelled]
+
+
+def recognize(doc: Doc) -> tuple[Citation, ...]:
+    """Every citation in ``doc``, also of series the graph does not model
+    (E/RES/2004/28, E/CN.4/RES/2004/87, SC/7791-IK/365)."""
+    return _find(doc)
 
 
 class _Scan:
