@@ -3,16 +3,24 @@
 Passes over the normalized text, each masking what it found so the next
 cannot find it again:
 
-1. printed symbols (``S/2015/939``, ``(A/RES/60/288)``, ``A/HRC/RES/40/16``;
-   ``S/RES/1373`` without its year takes the table's), with a date printed
-   right before them; statements by their web title (``主席声明2004年第31号``);
-2. General Assembly resolutions with a Roman session (``第2625(XXV)号决议``);
-3. resolutions numbered by session or year, the organ read from the name
+1. printed symbols (``S/2015/939``, ``(A/RES/60/288)``, ``A/HRC/RES/40/16``,
+   ``S/23500``, press releases cited as documents; ``S/RES/1373`` without
+   its year takes the table's), with a date printed right before them, except
+   a symbol alone after a masthead's 联合国 line (the document's own);
+   statements by their web title (``主席声明2004年第31号``); General Assembly
+   resolutions with a Roman session (``第2625(XXV)号决议``);
+2. resolutions numbered by session or year, the organ read from the name
    before them (``大会第64/235号决议`` → A/RES/64/235, ``人权理事会第35/21号决议``
-   → A/HRC/RES/35/21, ``经济及社会理事会第2004/28号决议`` → E/RES/2004/28);
-4. runs of Council resolution items (``第1373(2001)、1267(1999)和1540(2004)号``,
-   ``1368(2001)1373(2001)``, ``第一六二四号``) closed by ``决议`` or ``等决议``;
-   an item of a run left open counts only with a plausible printed year.
+   → A/HRC/RES/35/21, ``经济及社会理事会第2004/28号决议`` → E/RES/2004/28;
+   after another body's name, or a numbering that does not fit: nothing);
+3. Council resolutions: ``安理会决议2678号``, then runs of items
+   (``第1373(2001)、1267(1999)和1540(2004)号``, ``1368(2001)1373(2001)``,
+   ``第一六二四号``) closed by ``决议``, ``等…决议`` or ``两项决议``, unless
+   another body's name comes right before (世界卫生大会, 阿盟理事会); an item
+   of a run left open counts only with a plausible printed year.
+
+:func:`extract` keeps the series the graph models (S/…, A/…);
+:func:`recognize` also returns E/… and press releases.
 
 Lists are chained in code from items found one by one, never by one regex
 over the whole list: that keeps matching linear in the length of the text.
