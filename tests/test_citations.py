@@ -263,13 +263,17 @@ TABLE = [
     ("重申安理会第2185(2014)、2195(2015)号决议", [R("2185 (2014)"), R("2195 (2015)")]),
     # before the table: kept with its printed year, or with none
     ("回顾第338(1973)号决议。", [R("338 (1973)")]),
-    ("回顾第1189号决议。", [R("1189")]),
+    ("回顾第1189号决议。", [R("1189 (1998)")]),
+    # a printed year in a gap between the table's (narrow) older ranges fits
+    ("回顾第1145(1997)号决议。", [R("1145 (1997)")]),
+    # and without one, the gap gives no year
+    ("回顾第1145号决议。", [R("1145")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), TABLE,
                          ids=["cut", "cut-list", "9999", "2960", "newer", "newer-year", "contradiction",
-                              "boundary", "old-year", "old"])
+                              "boundary", "old-year", "old", "gap-year", "gap"])
 def test_cut_off_numbers_and_the_year_table(text, expected):
     assert cited(text) == expected
 
