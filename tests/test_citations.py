@@ -399,6 +399,9 @@ WEB_FORMS = [
      [R("1373 (2001)"), R("1624 (2005)"), R("2396 (2017)"), R("2462 (2019)"), R("2482 (2019)")]),
     # a count of resolutions is no citation (a CTC page mirror)
     ("安全理事会现有20多项决议涉及反恐委员会和反恐执行局。", []),
+    # zh.wikipedia (Traditional) with English link noise: the year after the number, with 年
+    ("包括第第779號英语United Nations Security Council Resolution 779(1992年)、第981號英语United Nations "
+     "Security Council Resolution 981(1995年)等案,", [R("779 (1992)"), R("981 (1995)")]),
     # CCTV news, 2023 (Traditional): the number after 决议
     ("安理會決議2678號將聯阿援助團任務時間延長至2024年3月17日。", [R("2678 (2023)")]),
     # S/RES/1540 (2004) on a mirror: a Council document numbered before 1994
@@ -414,8 +417,8 @@ WEB_FORMS = [
 
 @pytest.mark.parametrize(("text", "expected"), WEB_FORMS,
                          ids=["prst-dated", "prst-paren-dated", "prst-title", "two-items", "symbol-no-year",
-                              "lianda", "deng-words", "count", "after-jueyi", "old-symbol", "press-joint",
-                              "press-own", "pinyin"])
+                              "lianda", "deng-words", "count", "wikipedia-noise", "after-jueyi", "old-symbol",
+                              "press-joint", "press-own", "pinyin"])
 def test_web_and_news_forms(text, expected):
     assert recognized(text) == expected
 

@@ -332,6 +332,7 @@ PINYIN = r"(?:\([a-z\u00e0-\u01dc]{1,6}\))"
 #   2005年第1624号决议 · 第一六二四號決議 · 第一三七三(二〇〇一)号
 #   一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号…等决议 (a later item's
 #   date without its year: the list goes on, but it gives no date)
+#   United Nations Security Council Resolution 779(1992年) (zh.wikipedia with link noise)
 # Not after "." or a letter: WHA58.3号决议 is the World Health Assembly's.
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 CITE_ITEM_RE = re.compile(
@@ -339,7 +340,7 @@ CITE_ITEM_RE = re.compile(
     + r"(?:(?:" + prefixed("i", DATE) + "|" + _MONTH_DAY + r")(?:通过)?的?"
     + r"|\(" + named("pyear", YEAR) + r"年\)|" + named("qyear", YEAR) + r"年(?:通过的)?)?"
     + r"第?(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
-    + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")\))?"
+    + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")年?\))?"
     + r"(?:号" + PINYIN + "?)?"
 )
 # What may join two items: LIST_JOIN, or nothing at all after an item that
