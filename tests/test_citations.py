@@ -261,6 +261,8 @@ TABLE = [
     # within five numbers of the year's range: the printed year is trusted
     # (zhonghuashu's copy of S/RES/2617 (2021) prints 2195(2015))
     ("重申安理会第2185(2014)、2195(2015)号决议", [R("2185 (2014)"), R("2195 (2015)")]),
+    # a bare small number before 决议 is a footnote's (the UN Repertoire, line-broken)
+    ("16 决议草 案付诸表决, 不经辩论获得一致通过, 成为第 1312(2000) 号决议,", [R("1312 (2000)")]),
     # before the table: kept with its printed year, or with none
     ("回顾第338(1973)号决议。", [R("338 (1973)")]),
     ("回顾第1189号决议。", [R("1189 (1998)")]),
@@ -273,7 +275,7 @@ TABLE = [
 
 @pytest.mark.parametrize(("text", "expected"), TABLE,
                          ids=["cut", "cut-list", "9999", "2960", "newer", "newer-year", "contradiction",
-                              "boundary", "old-year", "old", "gap-year", "gap"])
+                              "boundary", "footnote", "old-year", "old", "gap-year", "gap"])
 def test_cut_off_numbers_and_the_year_table(text, expected):
     assert cited(text) == expected
 

@@ -349,6 +349,8 @@ def _sc_symbol(item: re.Match, years: ResolutionYears) -> Symbol | None:
         return sc_resolution(number, printed) if years.plausible(number, printed) else None
     if number > years.rows[-1][1] + _NEWER_MARGIN or number == 0:
         return None
+    if number < 100 and item.group(0).isdigit():
+        return None  # a bare 16决议草案 is a footnote number, not resolution 16
     before = item.groupdict().get("pyear") or item.groupdict().get("qyear")
     if before and years.plausible(number, int(before)):
         return sc_resolution(number, int(before))
