@@ -124,12 +124,15 @@ GLUED = [
     # a lost separator inside an ordinary list
     ("重申第1373(2001)1624(2005)、2178(2014)号决议。",
      [R("1373 (2001)"), R("1624 (2005)"), R("2178 (2014)")]),
+    # items glued after 號 (the annex of S/RES/1456 (2003) on a wiki mirror)
+    ("特別是第1373(2001)號第1390(2002)號第1455(2003)號決議:",
+     [R("1373 (2001)"), R("1390 (2002)"), R("1455 (2003)")]),
     # numbers glued without years cannot be split: nothing is guessed
     ("回顾第13731624号决议。", []),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), GLUED, ids=["2660", "three", "mixed", "no-year"])
+@pytest.mark.parametrize(("text", "expected"), GLUED, ids=["2660", "three", "mixed", "after-hao", "no-year"])
 def test_lists_with_lost_separators(text, expected):
     assert cited(text) == expected
 
