@@ -231,9 +231,17 @@ SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[
 MEETING_HELD_RE = re.compile(DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行")
 
 # *** Citation patterns ***
+#
+# Lists of resolutions are NOT matched by one regex: ``ITEM(?:JOIN ITEM)*决议``
+# backtracks through every item at every start when no 决议 closes the run
+# (quadratic on long footnote lists).  Instead the items below are found one
+# by one (each match is bounded), and extract/citations.py chains items whose
+# gap is a LIST_JOIN_RE and checks for RES_CLOSE_RE after the last one.
 
-# A full Security Council resolution symbol.   S/RES/2129(2013) · S/RES/2467(2019)
-SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"\(" + named("year", YEAR) + r"\)"
+# A Security Council resolution symbol; encyclopedia pages leave out the year
+# (the extractor takes it from the year table).
+#   S/RES/2129(2013) · S/RES/2467(2019) · S/RES/1373 (Document)
+SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"(?:\(" + named("year", YEAR) + r"\))?"
 # A presidential statement symbol.   S/PRST/2005/64 · S/PRST/2012/17
 PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
 # A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
@@ -241,6 +249,21 @@ GA_RES_SYMBOL = r"A/RES/" + named("session", r"\d{1,2}") + "/" + named("num", r"
 # A General Assembly resolution of the first thirty sessions, numbered with
 # its session in Roman numerals.   A/RES/2625(XXV) · A/RES/3314(XXIX)
 GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)"
+# Resolutions of other UN organs, by session or year (printed on their own
+# mastheads; cited documents of kind "document" in the graph).
+#   A/HRC/RES/40/16 · A/HRC/RES/35/3 (Human Rights Council) · E/RES/2004/28 (ECOSOC)
+#   E/CN.4/RES/2004/87 (Commission on Human Rights)
+OTHER_RES_SYMBOL = (
+    r"A/HRC/RES/\d{1,2}/\d{1,3}|E/RES/" + YEAR + r"/\d{1,3}|E/CN\.4/RES/" + YEAR + r"/\d{1,3}"
+)
+# Council documents before 1994, numbered without a year.
+#   主席声明(S/23500) (the summit statement of 31 January 1992)
+OLD_DOC_SYMBOL = r"S/\d{4,5}"
+# Press releases of the Council and the Assembly, with a joint release's
+# second number.  Cited only as documents (…号文件, in parentheses): bare in a
+# header line (联合国新闻稿  SC/12206  2016年1月15日) it is the page's own.
+#   2003年6月12日SC/7791-IK/365号文件 · 安全理事会 SC/7158 第4385次会议 (its own)
+PRESS_SYMBOL = r"(?:SC|GA)/\d{4,5}(?:-[A-Z]{1,4}/\d{1,4})?"
 # Other document symbols: Council and Assembly documents, with any addendum,
 # revision or corrigendum.   S/2015/939 · A/64/297 · S/2021/1080/Add.1 · S/2016/49/Rev.1
 DOC_SYMBOL = (
@@ -250,12 +273,13 @@ DOC_SYMBOL = (
 
 # Any symbol printed in the text.
 #   (A/RES/60/288) · S/2018/1177 · S/PRST/2005/64 · 大会第A/RES/66/10号决议 · A/RES/2625(XXV)
+#   A/HRC/RES/40/16
 SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:"
     + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
     + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("gar", GA_RES_ROMAN_SYMBOL) + "|"
-    + prefixed("doc", DOC_SYMBOL)
-    + r")(?![0-9/])"
+    + named("other", OTHER_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL) + "|"
+    + named("old", OLD_DOC_SYMBOL) + "|" + named("press", PRESS_SYMBOL) + r")(?![0-9/])"
 )
 
 # An undocs.org link (source lines, not normalized text).
@@ -264,7 +288,8 @@ UNDOCS_URL_RE = re.compile(
     r"https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|ru|es|ar)/)?" + named("symbol", r"[A-Za-z0-9/().\-]+")
 )
 
-# One item of a resolution list: an optional date, 第, number, optional year.
+# One item of a resolution list (used by extract/bodies.py for committees):
+# an optional date, 第, number, optional year.
 #   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
 RES_ITEM = (
     r"(?:" + prefixed("i", DATE) + r"的?)?第?" + named("num", r"\d{1,4}")
@@ -274,16 +299,85 @@ RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)
 # Words that join the items of a list.   、 · 和 · 以及 · ,
 LIST_JOIN = alt("、", "和", "及", "以及", ",", "或", "与")
 
-# A list of resolutions sharing one 决议, each item as RES_ITEM.
+# A list of resolutions sharing one 决议, each item as RES_ITEM (extract/bodies.py
+# builds COMMITTEE_BY_RESOLUTION_RE from it; citations use CITE_ITEM_RE).
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议
-#   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议
-#   第1535(2004)号、2007年12月10日第1787(2007)号…决议 · 第1373(2001)决议 · 按1624(2005)号决议
 RES_LIST_RE = re.compile(
     named("ga", "大会") + "?"
     + r"(?<![\d/A-Za-z])"
     + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
     + "决议"
 )
+
+# A resolution number in Chinese numerals, digit by digit (3-4 digits: no
+# Council resolution cited in these texts has fewer) or positional.
+#   第一六二四號決議 · 二一七八號決議 · 第一千三百七十三号 · 第二千一百七十八号
+_CN_D = "一二三四五六七八九"
+_CN_TAIL = f"(?:[零〇]?[{_CN_D}]?十)?[{_CN_D}]?"
+CN_RES_NUM = (
+    f"[〇零{_CN_D}]{{3,4}}"
+    + f"|[一二两]千(?:[零〇]|[{_CN_D}]百)?" + _CN_TAIL
+    + f"|[{_CN_D}]百" + _CN_TAIL
+)
+
+# The pinyin machine-converted pages put after a character, read through
+# here in case normalization left it (the 号 of 第2199號(hào)和第2253號(hào)決議).
+PINYIN = r"(?:\([a-z\u00e0-\u01dc]{1,6}\))"
+
+# One cited Security Council resolution: what may precede the number (a date,
+# with or without 通过的; the year alone, in parentheses or not), 第, the
+# number in Arabic or Chinese numerals, the year in parentheses, 号.
+#   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号 · 第 1267 (1999) 号
+#   二零零一年六月十九日通過的第1356(2001)號 (Macao gazette) · (2001年)第1373号决议 (usinfo news)
+#   2005年第1624号决议 · 第一六二四號決議 · 第一三七三(二〇〇一)号
+#   一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号…等决议 (a later item's
+#   date without its year: the list goes on, but it gives no date)
+#   United Nations Security Council Resolution 779(1992年) (zh.wikipedia with link noise)
+# Not after "." or a letter: WHA58.3号决议 is the World Health Assembly's.
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+CITE_ITEM_RE = re.compile(
+    r"(?<![\d/A-Za-z.])"
+    + r"(?:(?:" + prefixed("i", DATE) + "|" + _MONTH_DAY + r")(?:通过)?的?"
+    + r"|\(" + named("pyear", YEAR) + r"年\)|" + named("qyear", YEAR) + r"年(?:通过的)?)?"
+    + r"第?(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
+    + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")年?\))?"
+    + r"(?:号" + PINYIN + "?)?"
+)
+# What may join two items: LIST_JOIN, or nothing at all after an item that
+# ends in its year or 号 (web copies that lost their separators; checked in code).
+#   第1373(2001)、1267(1999) · 第1267(1999)号和第1989(2011)号 · 2630(2022)2609(2021)号决议
+LIST_JOIN_RE = re.compile(LIST_JOIN)
+# What closes a list of Council resolutions: 决议, maybe after 等 and a few
+# words, or after a count.  Anything but a bare 决议 needs the last item to
+# end in 号 or its year (checked in code): 20多项决议 counts, it cites nothing.
+#   …号决议 · 第1373号、第1624号和第2178号等决议 · 第1267(1999)号等有关决议
+#   第2713号和第2714号两项决议 (Xinhua) · 第1373及1624、2396、2462、2482号等安理会反恐相关决议
+#   (China's mission, 2021)
+RES_CLOSE_RE = re.compile(
+    r"决议|等[^,;:。、()\d]{0,12}?决议|(?:有关|相关|各项|多项|一系列|[两二三四五六七八九十]项)决议"
+)
+# A Council resolution named after the word 决议 (news).
+#   安理會決議2678號將聯阿援助團任務時間延長 · 安理会决议第2178(2014)号
+RES_AFTER_RE = re.compile(
+    r"(?:安理会|安全理事会)的?决议第?"
+    + r"(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
+    + r"(?:\(" + named("year", YEAR) + r"\))?号"
+)
+
+# A presidential statement cited in the web form of its title.
+#   联合国安理会主席声明2003年第16号 · 安全理事会主席声明2004年第31号 · 主席声明2012年第17号
+PRST_CITE_RE = re.compile(
+    r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
+)
+
+# What may follow a symbol that stands alone in its block, as in an official
+# masthead (the line after 联 合 国): the document's own symbol, never a citation.
+#   A/HRC/RES/40/16 · A/61/1(SUPP) · S/RES/2395 (2017)*
+MASTHEAD_SYMBOL_RE = re.compile(r"(?:\([A-Z]{2,8}\))?\*?")
+
+# A date right before a printed symbol: the cited document's date.
+#   2014年12月18日S/PRST/2014/28号 · 2006年10月6日(S/PRST/2006/41)
+DATE_BEFORE_SYMBOL_RE = re.compile(DATE + r"的?\(?$")
 
 # A General Assembly resolution of the first thirty sessions, by number and
 # Roman session: no Council resolution has a Roman numeral for its year.
@@ -293,19 +387,38 @@ GA_RES_ROMAN_RE = re.compile(
     + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)号?决议"
 )
 
-# One General Assembly resolution by session and number, without "A/RES/".
-#   第64/235号 · 2009年12月24日第64/235号 · 66/10
-GA_ITEM = (
-    "(?:" + prefixed("i", DATE) + ")?" + "第?"
-    + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?"
+# One resolution numbered by session (General Assembly, Human Rights Council)
+# or by year (Economic and Social Council, Commission on Human Rights),
+# without its symbol's letters; chained and closed like CITE_ITEM_RE.
+#   第64/235号 · 2009年12月24日第64/235号 · 66/10 · 人权理事会第5/1号 · 人权委员会2004年4月21日第2004/87号
+SESSION_ITEM_RE = re.compile(
+    r"(?<![A-Za-z/\d.])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
+    + named("session", YEAR + r"|\d{1,2}") + "/" + named("num", r"\d{1,3}") + r"(?!\d)号?"
 )
-GA_ITEM_RE = re.compile(r"(?<![A-Za-z/\d])" + GA_ITEM)
-# General Assembly resolutions sharing one 决议 (a list, like RES_LIST_RE).
-#   大会第64/235号决议 · 大会2009年12月24日第64/235号决议 · 大会第60/288号和第64/235号决议
-GA_RES_SHORT_RE = re.compile(
-    r"(?<![A-Za-z/\d])"
-    + named("list", unnamed(GA_ITEM) + "(?:" + LIST_JOIN + unnamed(GA_ITEM) + ")*")
-    + "决议"
+
+# The name of an organ ending right before a list (after any date): whose
+# resolutions they are.  A bare 的 is not allowed between them: in
+# 设立反恐怖主义委员会的2001年9月28日第1373(2001)号决议 the committee is the object.
+# The organ is classified in code by what precedes the suffix (安全理事会 but
+# not 和平与安全理事会; 大会 but not 世界卫生大会).
+#   欧洲联盟理事会第…号决议 · 人权理事会第35/21号决议 · 大会2009年12月24日第64/235号决议
+#   阿拉伯国家联盟理事会第…号决议 (its resolutions run to 4942 by 1989) · 经济及社会理事会第2004/28号决议
+# Commissions and conferences of parties number their resolutions by session
+# too (麻醉药品委员会第56/1号决议, 缔约国会议第5/1号决议): "other" before a list
+# by session.  Before a Council list a committee is its subject, not its author
+# (1540委员会第1540(2004)号决议执行情况): the extractor ignores 委员会 and 会议 there.
+ORGAN_BEFORE_RE = re.compile(
+    named("organ", "理事会|安理会|大会|联大|委员会|会议|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟")
+    + r"(?:" + prefixed("o", DATE) + r"|" + YEAR + r"年)?(?:通过的)?$"
+)
+# Every organ word in a sentence, for a list by session that has none right
+# before it.   人权理事会2007年6月18日关于理事会体制建设的第5/1号决议 (the organ is
+# 人权理事会, not the 理事会 inside the topic)
+ORGAN_WORD_RE = re.compile(r"理事会|安理会|大会|联大|委员会")
+# Other assemblies and councils whose names end like the UN's (not exhaustive:
+# these are the ones these texts name).   世界卫生大会 · 缔约方大会 · 和平与安全理事会
+OTHER_ORGAN_PREFIX_RE = re.compile(
+    r"(?:卫生|代表|缔约方|缔约国|议会|劳工|联盟|组织|机构|全体)大会$|和平与安全理事会$"
 )
 
 # *** Semantics patterns ***
