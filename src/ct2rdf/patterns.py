@@ -327,10 +327,15 @@ COMMITTEE_BY_RESOLUTION_RE = re.compile(
 
 # An abbreviation defined in parentheses after a long name (CJK only, 2-10
 # characters, quoted or not; whether its characters appear in order in the
-# long name is checked in code).
+# long name is checked in code).  A second name may follow it inside the
+# parentheses (又称…: ALIAS_PHRASE_RE reads that one).
 #   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
 #   第1267(1999)号、第1989(2011)号和第2253(2015)号决议所设委员会(“委员会”)
-ABBREVIATION_RE = re.compile(r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?\)")
+#   伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国,又称达伊沙) (S/RES/2734 (2024))
+ABBREVIATION_RE = re.compile(
+    r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?"
+    + r"(?:\)|(?=[,;](?:又称|亦称|也称)[^()]{2,16}\)))"
+)
 
 # An alias introduced in words.   …所设委员会,又称为反恐怖主义委员会 · 下称“反恐执行局”
 #   (以下简称“执行局”) · (以下称反恐办)   (以下 is part of the phrase, so the
