@@ -107,6 +107,8 @@ NAME_ROWS = [
     ("伊黎伊斯兰国和基地组织制裁委员会", "C1267"),  # without (达伊沙)
     ("FATF", "FATF"),  # news: 金融行动特别工作组(FATF)为核心枢纽; Latin acronyms stand alone
     ("UNODC", "UNODC"),  # a Latin acronym in Chinese text
+    ("反恐执行工作组", "CTITF"),  # China News Service 2012: 联合国反恐执行工作组是…
+    ("联合国反恐怖主义委员会", "CTC"),  # news: 联合国反恐怖主义委员会同各国际、区域…组织举行了多次特别会议
 ]
 
 
@@ -299,6 +301,8 @@ WORD_ROWS = [
     ("安理会1540委员会主席作了通报，", [("SC", "安理会"), ("C1540", "1540委员会")]),
     # Traditional script, the quoted Al-Qaida committee
     ("讚賞“基地”組織制裁委員會的工作，", [("C1267", "“基地”组织制裁委员会")]),
+    # 联合国反恐怖主义委员会 is CTC, but here the Directorate is the word: CTED, no CTC
+    ("赞扬联合国反恐怖主义委员会执行局的工作，", [("CTED", "反恐怖主义委员会执行局")]),
     # a Latin acronym inside a longer Latin word is not the acronym
     ("参见UNODCX文件，", []),
     # UN News 2017: 反恐执行工作队办 (the Task Force's office) is the Task Force

@@ -62,12 +62,44 @@ def tokenizer(words: tuple[str, ...], unwords: tuple[str, ...] = ()):
     return tk
 
 
-def boundaries(text: str, words: tuple[str, ...], unwords: tuple[str, ...] = ()) -> frozenset[int]:
-    """The offsets of ``text`` where a word starts or ends (0 and len included)."""
-    out = {0}
+class Boundaries:
+    """Where the words of a text start and end: ``offset in boundaries``.
+
+    jieba segments each run of ``_SEGMENTED`` characters on its own, so a run
+    is segmented only when an offset inside it is asked about: the same
+    answer as segmenting the whole text, at the cost of the few runs that hold
+    a candidate name.  Offsets outside a run, and at its ends, are boundaries.
+    """
+
+    def __init__(self, text: str, words: tuple[str, ...], unwords: tuple[str, ...] = ()):
+        self._text = text
+        self._key = (words, unwords)
+        self._runs = {}  # offset inside a run -> (start, end) of the run
+        for m in _SEGMENTED.finditer(text):
+            for i in range(m.start() + 1, m.end()):
+                self._runs[i] = m.span()
+        self._cuts: dict[int, frozenset[int]] = {}  # run start -> its word ends
+
+    def __contains__(self, i: int) -> bool:
+        run = self._runs.get(i)
+        if run is None:
+            return True
+        start, end = run
+        if start not in self._cuts:
+            self._cuts[start] = _cut(self._text[start:end], start, *self._key)
+        return i in self._cuts[start]
+
+
+def _cut(run: str, offset: int, words: tuple[str, ...], unwords: tuple[str, ...]) -> frozenset[int]:
+    out = set()
     end = 0
-    for _, _, end in tokenizer(words, unwords).tokenize(text, HMM=False):
-        out.add(end)
-    if end != len(text):  # jieba yields every character; a gap would shift every offset
+    for _, _, end in tokenizer(words, unwords).tokenize(run, HMM=False):
+        out.add(offset + end)
+    if end != len(run):  # jieba yields every character; a gap would shift every offset
         raise AssertionError("jieba lost characters while segmenting")
     return frozenset(out)
+
+
+def boundaries(text: str, words: tuple[str, ...], unwords: tuple[str, ...] = ()) -> Boundaries:
+    """The offsets of ``text`` where a word starts or ends (0 and len included)."""
+    return Boundaries(text, words, unwords)
