@@ -107,6 +107,7 @@ NAME_ROWS = [
     ("伊黎伊斯兰国和基地组织制裁委员会", "C1267"),  # without (达伊沙)
     ("FATF", "FATF"),  # news: 金融行动特别工作组(FATF)为核心枢纽; Latin acronyms stand alone
     ("UNODC", "UNODC"),  # a Latin acronym in Chinese text
+    ("防制洗钱金融行动工作小组", "FATF"),  # Taiwan: 防制洗錢金融行動工作小組(FATF) (lawdata.com.tw)
     ("反恐执行工作组", "CTITF"),  # China News Service 2012: 联合国反恐执行工作组是…
     ("联合国反恐怖主义委员会", "CTC"),  # news: 联合国反恐怖主义委员会同各国际、区域…组织举行了多次特别会议
 ]
@@ -241,6 +242,8 @@ OTHER_ROWS = [
     ("欢迎独联体反恐中心的合作，", []),
     # un.org/counterterrorism/zh: FATF is named, the FATF-style regional bodies are not FATF
     ("金融行动特别工作组和FATF式的区域机构确定的其他优先主题，", [("FATF", "金融行动特别工作组")]),
+    # wikiwand: 加勒比金融行動特別工作組(CFATF) is a regional body, not the FATF (Traditional)
+    ("歡迎加勒比金融行動特別工作組的評估，", []),
     # UN texts' form of the regional bodies
     ("鼓励金融行动任务组式区域机构开展评估，", []),
     # peacekeeping troops: jieba's word 维和部队 hides DPKO's short name 维和部
