@@ -246,6 +246,10 @@ OTHER_ROWS = [
     ("歡迎加勒比金融行動特別工作組的評估，", []),
     # UN texts' form of the regional bodies
     ("鼓励金融行动任务组式区域机构开展评估，", []),
+    # the Secretary-General's special representative is another officer; the Council is ours
+    ("请秘书长特别代表向安理会通报情况，", [("SC", "安理会")]),
+    # … also with 联合国 before it (联合国秘书长 is a name of ours, hidden here)
+    ("欢迎联合国秘书长特使的斡旋，", []),
     # peacekeeping troops: jieba's word 维和部队 hides DPKO's short name 维和部
     ("感谢维和部队作出的贡献，", []),
     # an international organisation's own assembly (组织 guards 大会)
@@ -331,6 +335,9 @@ ANAPHORA_ROWS = [
     # un.org (1267 page): 特别指出监察员办公室的重要性,…向监察员提供所有相关信息
     (["特别指出监察员办公室的重要性，", "1. 强烈敦促会员国向监察员提供所有相关信息；"],
      [("OMBUDSPERSON", "监察员办公室"), ("OMBUDSPERSON", "监察员")]),
+    # another committee named by a resolution the gazetteer does not know: 委员会 may be that one
+    (["欢迎反恐委员会的工作，", "注意到第 1533 (2004) 号决议所设委员会的报告，", "1. 请委员会每年报告；"],
+     [("CTC", "反恐委员会")]),
     # bare 监察员 with no 1267 regime named is any ombudsman
     (["1. 鼓励监察员继续开展工作；"], []),
     # 监测组 in a 1267 text is the Monitoring Team
@@ -537,3 +544,13 @@ def test_every_dictionary_word_beginning_with_our_name_is_reviewed():
 def test_split_words_leave_the_name_alone():
     # 回顾大会决议: jieba's 大会决议 would hide the General Assembly
     assert mentions(resolution("回顾大会决议和联大会议的讨论，")) == [("GA", "大会"), ("GA", "联大")]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), OTHER_ROWS + WORD_ROWS, ids=ids(OTHER_ROWS + WORD_ROWS))
+def test_traditional_script_and_ascii_punctuation_change_nothing(paragraph, expected):
+    # the same bodies from the OpenCC s2t version with ASCII punctuation (web copies): normalize
+    # folds both before the word boundaries are found
+    import opencc
+
+    variant = opencc.OpenCC("s2t").convert(paragraph).replace("，", ",").replace("：", ":")
+    assert [k for k, _ in mentions(resolution(variant))] == [k for k, _ in expected]

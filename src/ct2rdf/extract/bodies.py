@@ -160,7 +160,9 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
         found.append((a, b, key))
         taken[a:b] = b"\x01" * (b - a)
 
-    # 1. committees named by their resolutions
+    # 1. committees named by their resolutions; one the gazetteer does not know
+    # (第1533(2004)号决议所设委员会) is another committee, so a bare 委员会 is not the CTC
+    other_committee = False
     for m in P.COMMITTEE_BY_RESOLUTION_RE.finditer(text):
         keys: dict[str, int] = {}
         for item in P.RES_ITEM_RE.finditer(text, m.start("lists"), m.end("lists")):
@@ -171,6 +173,8 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             found.append((start, m.end(), key))
         if keys:
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        elif m.group("kind") == "委员会":
+            other_committee = True
     # 2. other organisations' names, longest first: taken, but no mention
     other_ends = set()
     for m in others_re.finditer(text):
@@ -228,8 +232,9 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
                 take(a, b, key)
     # 6. anaphoric short names, where their body is named in full and the text
     # does not define the short name for another body (人权事务委员会(下称“委员会”))
+    # nor name a committee the gazetteer does not know
     named = {k for _, _, k in found}
-    elsewhere = {a.alias for a in aliases if a.key is None}
+    elsewhere = {a.alias for a in aliases if a.key is None} | ({"委员会"} if other_committee else set())
     for a, b, key in _whole_names(text, context_names, word):
         if (set(gz.get(key).context) & named and text[a:b] not in elsewhere and free(a, b)
                 and not _guarded(gz, key, text, a, b)):
