@@ -109,6 +109,7 @@ NAME_ROWS = [
     ("UNODC", "UNODC"),  # a Latin acronym in Chinese text
     ("防制洗钱金融行动工作小组", "FATF"),  # Taiwan: 防制洗錢金融行動工作小組(FATF) (lawdata.com.tw)
     ("反恐执行工作组", "CTITF"),  # China News Service 2012: 联合国反恐执行工作组是…
+    ("全球反恐合作论坛", "GCTF"),  # Xinhua 2011 on the Forum's launch: “全球反恐合作论坛”
     ("联合国反恐怖主义委员会", "CTC"),  # news: 联合国反恐怖主义委员会同各国际、区域…组织举行了多次特别会议
 ]
 
@@ -180,6 +181,9 @@ MENTION_ROWS = [
      [("C1988", "第1988(2011)号决议设立的委员会")]),
     # Traditional script, a committee named by its resolution
     (["回顧第 1540(2004)號決議所設委員會的工作，"], [("C1540", "第1540(2004)号决议所设委员会")]),
+    # S/PRST/2002/26 (wikisource, Traditional): the date in parentheses, then the name in them
+    (["安全理事會歡迎第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會)主席的簡報，"],
+     [("SC", "安全理事会"), ("CTC", "第1373号决议(2001年9月28日)所设委员会"), ("CTC", "反恐怖主义委员会")]),
     # a resolution that set up no committee is not a committee
     (["回顾第 1624 (2005) 号决议所设委员会，"], []),
     # a resolution is not its committee: no 所设委员会, no body

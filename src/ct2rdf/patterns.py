@@ -318,9 +318,12 @@ GA_RES_SHORT_RE = re.compile(
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
 #   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
 #   第1904(2009)号决议所设监察员办公室
+#   第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會) (S/PRST/2002/26, wikisource):
+#   the adoption date in parentheses after 决议
 _RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
 COMMITTEE_BY_RESOLUTION_RE = re.compile(
     named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
+    + r"(?:\(" + unnamed(DATE) + r"\))?"
     + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
     + named("kind", "委员会|监察员办公室")
 )
