@@ -445,6 +445,8 @@ ALIAS_ROWS = [
     ("常驻代表某某某(签名)，", []),
     # S/RES/2734 (2024): a second name inside the parentheses; ISIL is another organisation
     ("再次断然谴责伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国,又称达伊沙)，", []),
+    # Xinhua 2018: the abbreviations of known other organisations are no unknown bodies
+    ("阿拉伯国家联盟(阿盟)期待与非洲联盟(非盟)加强合作，", []),
     # the same form after a body of ours: both names become its aliases
     ("赞赏全球反恐论坛(反恐论坛,又称论坛)的工作，", [("GCTF", "反恐论坛"), ("GCTF", "论坛")]),
     # (包括外地的): an insertion, not an abbreviation

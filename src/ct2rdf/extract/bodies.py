@@ -18,10 +18,14 @@ Two paths, in this order: committees named by their resolutions
 because jieba splits text at "(" and "/" and could never hold such a name;
 their spans are then taken, and the word path below finds nothing inside
 them.  Gazetteer names that hold a "(" (伊黎伊斯兰国(达伊沙)和基地组织制裁委员会)
-go the word path: only their two ends need to be word boundaries.  Committees named by their resolutions
-(第1540(2004)号决议所设委员会) map through the gazetteer's ``resolutions``.
-Short anaphoric names (执行局, 委员会) count only in a document that names
-their body in full.  Abbreviations the text defines (X(Y), X(“Y”), 又称为 Y,
+go the word path: only their two ends need to be word boundaries.
+Committees named by their resolutions map to bodies through the gazetteer's
+``resolutions``; one it does not know (第1533(2004)号决议所设委员会) is
+another committee.
+
+Short anaphoric names (执行局, 委员会, 监察员, 监测组) count only in a
+document that names their body in full, and not where the text defines them
+for another body or names another committee.  Abbreviations the text defines (X(Y), X(“Y”), 又称为 Y,
 下称“Y”) become aliases of the body they follow, and count wherever the text
 uses them later (so …所设委员会(“委员会”) makes 委员会 that committee, not
 CTC); an abbreviation of an unknown body is reported, not turned into a body.
