@@ -224,6 +224,8 @@ OTHER_ROWS = [
     ("欢迎非洲联盟和平与安全理事会的公报，", []),
     # news, 2004: 非洲联盟的和平安全理事会 (no 与, 的 between)
     ("注意到非洲联盟的和平安全理事会正式成立，", []),
+    # a union's council by its short name: 盟 guards 安理会
+    ("注意到非盟安理会的公报，", []),
     # the WHO's assembly contains 大会
     ("回顾世界卫生大会的决议，", []),
     # the AU's assembly: 盟 guards 大会
