@@ -562,3 +562,18 @@ def test_traditional_script_and_ascii_punctuation_change_nothing(paragraph, expe
 
     variant = opencc.OpenCC("s2t").convert(paragraph).replace("，", ",").replace("：", ":")
     assert [k for k, _ in mentions(resolution(variant))] == [k for k, _ in expected]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_lazy_boundaries_equal_segmenting_the_whole_text(seed_results, prefix):
+    # only the runs around candidate names are segmented: the answer must be the same as
+    # segmenting the whole text at once, at every offset
+    from ct2rdf import segment
+    from ct2rdf.extract.bodies import _names
+
+    text = seed_results[seed(prefix)].doc.text
+    words = _names()[3]
+    tk = segment.tokenizer(words, split_words())
+    whole = {0} | {end for _, _, end in tk.tokenize(text, HMM=False)}
+    lazy = segment.boundaries(text, words, split_words())
+    assert [i for i in range(len(text) + 1) if (i in lazy) != (i in whole)] == []

@@ -21,6 +21,7 @@ cuts 广大会员国 into 广大/会员国, so 大会 starts inside a word and i
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from functools import lru_cache
@@ -74,17 +75,14 @@ class Boundaries:
     def __init__(self, text: str, words: tuple[str, ...], unwords: tuple[str, ...] = ()):
         self._text = text
         self._key = (words, unwords)
-        self._runs = {}  # offset inside a run -> (start, end) of the run
-        for m in _SEGMENTED.finditer(text):
-            for i in range(m.start() + 1, m.end()):
-                self._runs[i] = m.span()
+        self._runs = [m.span() for m in _SEGMENTED.finditer(text)]  # sorted, disjoint
         self._cuts: dict[int, frozenset[int]] = {}  # run start -> its word ends
 
     def __contains__(self, i: int) -> bool:
-        run = self._runs.get(i)
-        if run is None:
+        k = bisect.bisect_right(self._runs, (i, len(self._text) + 1)) - 1  # the last run starting <= i
+        if k < 0 or not self._runs[k][0] < i < self._runs[k][1]:
             return True
-        start, end = run
+        start, end = self._runs[k]
         if start not in self._cuts:
             self._cuts[start] = _cut(self._text[start:end], start, *self._key)
         return i in self._cuts[start]
