@@ -280,6 +280,11 @@ CONTEXT_OTHER_ROWS = [
     ("欢迎人权监察员的工作，", []),
     # … nor is his office
     ("欢迎人权监察员办公室的报告，", []),
+    # subsidiary, expert and truth commissions are not the CTC's anaphoric 委员会
+    ("欢迎反恐委员会、附属委员会、专家委员会和真相与和解委员会的合作，", [("CTC", "反恐委员会")]),
+    # … while 配合委员会 (a verb before it) and 审查委员会的报告 are the CTC
+    ("请会员国配合委员会并审查委员会的报告，反恐委员会将予协助，",
+     [("CTC", "委员会"), ("CTC", "委员会"), ("CTC", "反恐委员会")]),
     # the AU Commission is not the CTC's anaphoric 委员会, even where CTC is named
     ("鼓励反恐委员会与非盟委员会合作，", [("CTC", "反恐委员会")]),
 ]
