@@ -431,19 +431,27 @@ OTHER_ORGAN_PREFIX_RE = re.compile(
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
 #   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
 #   第1904(2009)号决议所设监察员办公室
+#   第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會) (S/PRST/2002/26, wikisource):
+#   the adoption date in parentheses after 决议
 _RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
 COMMITTEE_BY_RESOLUTION_RE = re.compile(
     named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
+    + r"(?:\(" + unnamed(DATE) + r"\))?"
     + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
     + named("kind", "委员会|监察员办公室")
 )
 
 # An abbreviation defined in parentheses after a long name (CJK only, 2-10
 # characters, quoted or not; whether its characters appear in order in the
-# long name is checked in code).
+# long name is checked in code).  A second name may follow it inside the
+# parentheses (又称…: ALIAS_PHRASE_RE reads that one).
 #   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
 #   第1267(1999)号、第1989(2011)号和第2253(2015)号决议所设委员会(“委员会”)
-ABBREVIATION_RE = re.compile(r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?\)")
+#   伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国,又称达伊沙) (S/RES/2734 (2024))
+ABBREVIATION_RE = re.compile(
+    r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?"
+    + r"(?:\)|(?=[,;](?:又称|亦称|也称)[^()]{2,16}\)))"
+)
 
 # An alias introduced in words.   …所设委员会,又称为反恐怖主义委员会 · 下称“反恐执行局”
 #   (以下简称“执行局”) · (以下称反恐办)   (以下 is part of the phrase, so the
