@@ -184,3 +184,32 @@ def test_layouts(source, expected):
     norm = normalize(source)
     assert [norm.block_text(i) for i in range(len(norm.blocks))] == expected
     check_offsets(source)
+
+
+# (source, normalized text, source characters the normalized text was read from)
+NOISE = [
+    # pinyin a machine conversion put after characters goes (a real news reprint)
+    ("安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)援助團(tuán)任期", "安理会决定延长联合国援助团任期",
+     "安理會決定延長聯合國援助團任期"),
+    # through a citation: 第2178號(hào)決議 reads as 第2178号决议
+    ("根據(jù)第2178號(hào)決議", "根据第2178号决议", "根據第2178號決議"),
+    # full-width parentheses around pinyin too
+    ("會（huì）議", "会议", "會議"),
+    # parenthesized letters, abbreviations, years and symbols without a tone mark stay
+    ("見第1段(a)和(ISIL)及(2001)(反恐執行局)(S/2015/939)",
+     "见第1段(a)和(ISIL)及(2001)(反恐执行局)(S/2015/939)",
+     "見第1段(a)和(ISIL)及(2001)(反恐執行局)(S/2015/939)"),
+    # list bullets of a web page go; an official sub-item's en dash stays
+    ("- 回顧其決議,\n- 1. 決定。\n– 評估風險;", "回顾其决议,\n1.决定。\n–评估风险;",
+     "回顧其決議,1.決定。–評估風險;"),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "read"), NOISE,
+                         ids=["pinyin", "citation", "full-width", "kept", "bullets"])
+def test_web_noise_is_deleted_and_offsets_still_point_at_the_source(source, text, read):
+    n = normalize(source)
+    assert n.text == text
+    # every normalized character maps to the source character it was folded from
+    assert "".join(source[o] for o, ch in zip(n.offsets, n.text, strict=True) if ch != "\n") == read
+    check_offsets(source)

@@ -8,8 +8,10 @@ character of the normalized text knows the source character it came from:
 Steps, in order:
 
 1. Fold each character: NFKC where it keeps the length (``，`` → ``,``,
-   ``（`` → ``(``, U+3000 → space), then OpenCC ``t2s`` (Traditional →
-   Simplified), which is length-preserving character for character.
+   ``（`` → ``(``, U+3000 → space); delete the noise of machine-converted web
+   pages, pinyin in parentheses after a character (``會(huì)議``) and list
+   bullets (``- 回顾…``); then OpenCC ``t2s`` (Traditional → Simplified),
+   which is length-preserving character for character.
 2. Classify lines: URL lines (kept aside, they carry citations), page
    furniture (job numbers, page numbers, the running head; dropped), footnote
    rules and footnote bodies, and ordinary text.
@@ -107,6 +109,13 @@ def fold(source: str) -> tuple[str, bool]:
 
     The result has exactly the length of ``source``.
     """
+    folded = _fold_chars(source)
+    converted = _simplified(folded)
+    return converted, converted != folded
+
+
+def _fold_chars(source: str) -> str:
+    """NFKC per character where it keeps the length; corner quotes to curly ones."""
     chars = []
     for c in source:
         if c.isascii():
@@ -114,11 +123,32 @@ def fold(source: str) -> tuple[str, bool]:
             continue
         n = unicodedata.normalize("NFKC", c)
         chars.append(n if len(n) == 1 else c)
-    folded = "".join(chars).translate(_QUOTES)
+    return "".join(chars).translate(_QUOTES)
+
+
+def _simplified(folded: str) -> str:
     converted = _convert_same_length(folded)
     for old, new in _VARIANTS:
         converted = converted.replace(old, new)
-    return converted, converted != folded
+    return converted
+
+
+def strip_noise(folded: str) -> tuple[str, list[int]]:
+    """Delete inline pinyin and list bullets; return the text and its index map.
+
+    ``index[i]`` is the position in ``folded`` of the result's character ``i``;
+    one extra entry maps the end of the text.  Deleting (never replacing)
+    keeps every remaining character's source offset exact.
+    """
+    cuts = [m.span(1) for m in P.INLINE_PINYIN_RE.finditer(folded)]
+    cuts += [m.span() for m in P.LIST_BULLET_RE.finditer(folded)]
+    if not cuts:
+        return folded, list(range(len(folded) + 1))
+    keep = bytearray(b"\x01") * len(folded)
+    for a, b in cuts:
+        keep[a:b] = bytes(b - a)
+    index = [i for i in range(len(folded)) if keep[i]]
+    return "".join(folded[i] for i in index), [*index, len(folded)]
 
 
 def _convert_same_length(text: str) -> str:
@@ -178,7 +208,10 @@ def _is_layout(lines: list[_Line]) -> bool:
 
 def normalize(source: str) -> Normalized:
     """Normalize a decoded source text (see the module docstring)."""
-    folded, traditional = fold(source)
+    chars = _fold_chars(source)
+    stripped, index = strip_noise(chars)
+    folded = _simplified(stripped)
+    traditional = folded != stripped
     lines = _lines(folded)
     layout = _is_layout(lines)
 
@@ -322,16 +355,17 @@ def normalize(source: str) -> Normalized:
     return Normalized(
         source=source,
         text="".join(text),
-        offsets=tuple(offsets),
+        offsets=tuple(index[o] for o in offsets),
         blocks=tuple(blocks),
         markers=tuple(
-            Marker(n, b, s, e) for n, p, s, e in markers if (b := block_of(p)) is not None
+            Marker(n, b, index[s], index[e - 1] + 1)
+            for n, p, s, e in markers if (b := block_of(p)) is not None
         ),
         urls=tuple(
             UrlLine(
                 P.URL_LINE_RE.match(lines[li].text).group(1),
-                lines[li].start + len(lines[li].text) - len(lines[li].text.lstrip()),
-                lines[li].start + len(lines[li].text.rstrip()),
+                index[lines[li].start + len(lines[li].text) - len(lines[li].text.lstrip())],
+                index[lines[li].start + len(lines[li].text.rstrip()) - 1] + 1,
                 block_of(p),
             )
             for li, p in url_lines
@@ -357,6 +391,13 @@ def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
     return not _FOOTNOTE_END_RE.search(prev)
 
 
+def _header_line(line: str) -> bool:
+    """A header line standing alone though long and unpunctuated (a letter's heading, an adoption line)."""
+    t = "".join(line.split())
+    return any(p.match(t) for p in (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE,
+                                    P.DATE_LINE_RE))
+
+
 _FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
 
 
@@ -368,7 +409,7 @@ def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:
         # trailing space, yet each stands alone.
         return (prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
                 or bool(P.MASTHEAD_LINE_RE.match(line)) or bool(P.MASTHEAD_LINE_RE.match(prev)))
-    if P.PARAGRAPH_START_RE.match(line):
+    if P.PARAGRAPH_START_RE.match(line) or _header_line(prev) or _header_line(line):
         return True
     stripped = prev.strip()
     return bool(P.BLOCK_LINE_END_RE.search(stripped)) or len("".join(stripped.split())) <= 30
