@@ -152,7 +152,7 @@ def trailer_start(norm: Normalized, blocks: list[int], after: int) -> int:
     end = len(blocks)
     for k in range(after, len(blocks)):
         t = norm.block_text(blocks[k])
-        if P.PAGE_CHROME_RE.match(t) and t.startswith(("本作品", "Public domain", "根据ST/AI/189")):
+        if P.PAGE_CHROME_RE.match(t) and t.startswith(("本作品来自", "Public domain", "根据ST/AI/189")):
             end = k
             break
     while end > after and _trailing_line(norm, blocks, end - 1):

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,11 +195,30 @@ def _is_furniture(text: str) -> bool:
     )
 
 
-def _is_layout(lines: list[_Line]) -> bool:
+def _wrap_width(lines: list[_Line]) -> int | None:
+    """The width a web page or an editor wrapped the text at, if it was.
+
+    In re-wrapped text no line is longer than the width and many lines (every
+    line of a paragraph but its last) are exactly that long; a web copy's or a
+    "block" PDF extraction's lines are whole paragraphs of every length.
+    Header lines and furniture, added by the page around the text, do not count.
+    """
+    lengths = Counter(
+        len(ln.text) for ln in lines if len(ln.text.strip()) >= 20 and not _standalone(ln.text)
+    )
+    if not lengths:
+        return None
+    width = max(lengths)
+    count = lengths[width]
+    return width if count >= 2 and count >= 0.2 * sum(lengths.values()) else None
+
+
+def _is_layout(lines: list[_Line], width: int | None = None) -> bool:
     """True for the PDF layout whose paragraphs end in a trailing space."""
     text = [
         ln.text for ln in lines
         if not ln.blank and not P.URL_LINE_RE.match(ln.text) and not _is_furniture(ln.text)
+        and len(ln.text) != width  # a full line of wrapped text (no trailing space) says nothing
     ]
     if not text:
         return False
@@ -213,7 +233,8 @@ def normalize(source: str) -> Normalized:
     folded = _simplified(stripped)
     traditional = folded != stripped
     lines = _lines(folded)
-    layout = _is_layout(lines)
+    width = _wrap_width(lines)
+    layout = _is_layout(lines, width)
 
     # Pass 1: sort lines into paragraphs (lists of line indexes), footnotes and URLs.
     paragraphs: list[list[int]] = []
@@ -221,6 +242,7 @@ def normalize(source: str) -> Normalized:
     url_lines: list[tuple[int, int]] = []  # (line index, paragraph index or -1)
     in_footnotes = False
     prev_body: _Line | None = None
+    logical = ""  # the source line a re-wrapped text's pieces so far were cut from
     current_fn: tuple[int, list[int], int] | None = None
     symbols_seen: set[str] = set()  # symbol-only lines so far (masthead, running heads)
     after_furniture = False
@@ -259,7 +281,10 @@ def normalize(source: str) -> Normalized:
                 current_fn[1].append(i)
                 continue
             in_footnotes = False
-        if prev_body is None or _starts_paragraph(prev_body.text, t, layout):
+        full = bool(width) and not layout and prev_body is not None and len(prev_body.text) == width
+        starts = prev_body is None or _starts_paragraph(logical, t, layout, full)
+        logical = logical + t if full else t
+        if starts:
             paragraphs.append([i])
         else:
             paragraphs[-1].append(i)
@@ -391,25 +416,39 @@ def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
     return not _FOOTNOTE_END_RE.search(prev)
 
 
-def _header_line(line: str) -> bool:
-    """A header line standing alone though long and unpunctuated (a letter's heading, an adoption line)."""
+def _standalone(line: str) -> bool:
+    """A line that is a paragraph of its own though long and unpunctuated, in either layout.
+
+    Header lines (a letter's heading, an adoption line, a title) and web-page
+    furniture (navigation, vote line, licence, site chrome).
+    """
     t = "".join(line.split())
-    return any(p.match(t) for p in (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE,
-                                    P.DATE_LINE_RE))
+    return "|" in t or t.startswith(("←", "→")) or any(
+        p.match(t) for p in (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE,
+                             P.DATE_LINE_RE, P.PAGE_CHROME_RE, P.VOTE_LINE_RE, P.FIELD_RE))
 
 
 _FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
 
 
-def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:
-    """Whether ``line`` opens a new paragraph after the body line ``prev``."""
+def _starts_paragraph(prev: str, line: str, layout: bool, full: bool = False) -> bool:
+    """Whether ``line`` opens a new paragraph after the body line ``prev``.
+
+    In re-wrapped text ``prev`` is the whole line the previous pieces were
+    cut from, and ``full`` says the last piece filled the width: the line goes
+    on, unless a numbered or quoted paragraph starts.
+    """
+    if _standalone(prev) or _standalone(line):
+        return True
+    if full and not P.PARAGRAPH_START_RE.match(line):
+        return False
     if layout:
         # Quotes open lines inside paragraphs here; only numbers and items count.
         # A masthead's lines (联合国 / S/RES/2395 (2017) / Distr.: General) carry no
         # trailing space, yet each stands alone.
         return (prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
                 or bool(P.MASTHEAD_LINE_RE.match(line)) or bool(P.MASTHEAD_LINE_RE.match(prev)))
-    if P.PARAGRAPH_START_RE.match(line) or _header_line(prev) or _header_line(line):
+    if P.PARAGRAPH_START_RE.match(line):
         return True
     stripped = prev.strip()
     return bool(P.BLOCK_LINE_END_RE.search(stripped)) or len("".join(stripped.split())) <= 30

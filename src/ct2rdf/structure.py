@@ -53,6 +53,9 @@ def parse_structure(norm: Normalized) -> Structure:
     else:
         head = _header_lines(norm, blocks, op.pos + 1, doc_type)
     end = H.trailer_start(norm, blocks, head)
+    titled = False
+    if doc_type == "other":
+        head, titled = _page_title(norm, blocks, head, end)
     around = [*range(head), *range(end, len(blocks))]
     header_spans = [_span(norm, blocks[k]) for k in around]
     _header_facts(norm, H.cells(norm, blocks, around), header)
@@ -65,14 +68,11 @@ def parse_structure(norm: Normalized) -> Structure:
     elif doc_type == "letter":
         paragraphs, parts = _letter(norm, body, header, header_spans)
     else:
-        if body and _is_heading(norm.block_text(body[0]), _TITLE_MAX):
+        if titled:
             # Not a header span: an other document's title is not its own symbol,
             # so a citation in it ("第1373(2001)号决议全球执行情况调查") counts.
             header["title"] = _span(norm, body[0])
             body = body[1:]
-            while body and H.is_furniture(norm.block_text(body[0])):  # a news byline
-                header_spans.append(_span(norm, body[0]))
-                body = body[1:]
         paragraphs, parts = _plain(norm, body, ""), ()
     for key in ("fallback_date", "masthead_date"):
         late = header.pop(key, None)
@@ -82,6 +82,21 @@ def parse_structure(norm: Normalized) -> Structure:
     header["header_spans"] = tuple(sorted(header_spans))
     paragraphs = _attach_footnotes(norm, paragraphs)
     return Structure(Header(**header), tuple(paragraphs), tuple(parts))
+
+
+def _page_title(norm: Normalized, blocks: list[int], k: int, end: int) -> tuple[int, bool]:
+    """An other document's header end and whether a title opens its body.
+
+    A heading followed by furniture or header lines was the page's title (a
+    news headline and its byline, a wiki page's title and site name, then the
+    document's masthead): it joins the header, and the next heading is tried.
+    """
+    while k < end and _is_heading(norm.block_text(blocks[k]), _TITLE_MAX):
+        n = _header_lines(norm, blocks, k + 1, "other")
+        if n == k + 1:
+            return k, True
+        k = n
+    return k, False
 
 
 def _header_lines(norm: Normalized, blocks: list[int], k: int, doc_type: str) -> int:
