@@ -53,7 +53,9 @@ def rewrap(width: int, blank: bool = False):
     """Cut every line longer than ``width`` characters into lines of ``width``.
 
     A cut line's pieces keep nothing of its ending but the last (so a PDF
-    layout's trailing space stays where the paragraph ends).  With ``blank``,
+    layout's trailing space stays where the paragraph ends), and no space
+    where they were cut.  Lines without Chinese (URLs, job numbers) stay whole,
+    as a wrapper breaks no word.  With ``blank``,
     a blank line separates every line.
     """
 
@@ -62,8 +64,12 @@ def rewrap(width: int, blank: bool = False):
         for line in text.split("\n"):
             body = line.rstrip()
             tail = line[len(body):]
+            if not re.search(f"[{_CJK}]", body):  # a URL or a job number is not broken
+                out.append(line)
+                continue
             pieces = [body[i : i + width] for i in range(0, len(body), width)] or [""]
-            pieces[-1] += tail
+            # a wrapper breaking at a space drops it, as at the end of any line
+            pieces = [p.rstrip() for p in pieces[:-1]] + [pieces[-1] + tail]
             out += pieces
         return ("\n\n" if blank else "\n").join(out)
 
@@ -114,15 +120,23 @@ def furniture(symbol: str | None, date: str | None, doc_type: str):
 
 
 def add_cjk_digit_spaces(text: str) -> str:
-    """A space between every CJK character and digit (第 1373 号, 2001 年)."""
-    text = re.sub(rf"(?<=[{_CJK}])(?=\d)", " ", text)
+    """A space between every CJK character and number (第 1373 号, 2001 年).
+
+    Not before a footnote marker (决议1 中: one or two digits, then a space),
+    which a PDF extraction prints glued to its word.
+    """
+    text = re.sub(rf"(?<=[{_CJK}])(?=\d)(?!\d{{1,2}}[ \t])", " ", text)
     return re.sub(rf"(?<=\d)(?=[{_CJK}])", " ", text)
 
 
 def remove_cjk_digit_spaces(text: str) -> str:
-    """No space between a CJK character and a digit."""
+    """No space between a CJK character and a number (第 1373 号 → 第1373号).
+
+    The space after a one- or two-digit number stays: it is all that marks a
+    footnote marker (决议1 中) or a footnote's number (1 包括…) in a PDF extraction.
+    """
     text = re.sub(rf"(?<=[{_CJK}])[ \t]+(?=\d)", "", text)
-    return re.sub(rf"(?<=\d)[ \t]+(?=[{_CJK}])", "", text)
+    return re.sub(rf"(?<=\d{{3}})[ \t]+(?=[{_CJK}])", "", text)
 
 
 def crlf(text: str) -> str:

@@ -148,6 +148,8 @@ def strip_noise(folded: str) -> tuple[str, list[int]]:
     keep = bytearray(b"\x01") * len(folded)
     for a, b in cuts:
         keep[a:b] = bytes(b - a)
+        for i in range(a, b):  # line breaks stay: lines keep their number and printed width
+            keep[i] = folded[i] in "\r\n"
     index = [i for i in range(len(folded)) if keep[i]]
     return "".join(folded[i] for i in index), [*index, len(folded)]
 
@@ -172,6 +174,7 @@ def _convert_same_length(text: str) -> str:
 class _Line:
     start: int  # source offset of the first character
     text: str  # folded text, without the newline
+    width: int = 0  # its length as printed, before inline pinyin was deleted
 
     @property
     def blank(self) -> bool:
@@ -204,7 +207,8 @@ def _wrap_width(lines: list[_Line]) -> int | None:
     Header lines and furniture, added by the page around the text, do not count.
     """
     lengths = Counter(
-        len(ln.text) for ln in lines if len(ln.text.strip()) >= 20 and not _standalone(ln.text)
+        ln.width for ln in lines
+        if len(ln.text.strip()) >= 20 and P.CJK_CHAR_RE.search(ln.text) and not _standalone(ln.text)
     )
     if not lengths:
         return None
@@ -218,7 +222,7 @@ def _is_layout(lines: list[_Line], width: int | None = None) -> bool:
     text = [
         ln.text for ln in lines
         if not ln.blank and not P.URL_LINE_RE.match(ln.text) and not _is_furniture(ln.text)
-        and len(ln.text) != width  # a full line of wrapped text (no trailing space) says nothing
+        and ln.width != width  # a full line of wrapped text (no trailing space) says nothing
     ]
     if not text:
         return False
@@ -233,6 +237,8 @@ def normalize(source: str) -> Normalized:
     folded = _simplified(stripped)
     traditional = folded != stripped
     lines = _lines(folded)
+    for ln, raw in zip(lines, chars.split("\n"), strict=True):  # noise deletion kept every line break
+        ln.width = len(raw.rstrip("\r"))
     width = _wrap_width(lines)
     layout = _is_layout(lines, width)
 
@@ -281,7 +287,7 @@ def normalize(source: str) -> Normalized:
                 current_fn[1].append(i)
                 continue
             in_footnotes = False
-        full = bool(width) and not layout and prev_body is not None and len(prev_body.text) == width
+        full = bool(width) and not layout and prev_body is not None and prev_body.width == width
         starts = prev_body is None or _starts_paragraph(logical, t, layout, full)
         logical = logical + t if full else t
         if starts:
@@ -297,7 +303,9 @@ def normalize(source: str) -> Normalized:
         found = None
         for p in range(min(para_count, len(paragraphs)) - 1, -1, -1):
             for li in reversed(paragraphs[p]):
-                for m in reversed(list(P.FOOTNOTE_MARKER_RE.finditer(lines[li].text))):
+                t = lines[li].text
+                found_in = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
+                for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *found_in]):
                     if int(m.group(1)) == number and (m.start(1), m.end(1)) not in deleted.get(li, ()):
                         found = (p, li, m.start(1), m.end(1))
                         break
@@ -341,8 +349,10 @@ def normalize(source: str) -> Normalized:
                     continue
                 if pending_space is not None:
                     # A line break between two digits is a number wrapped by the
-                    # PDF (第 13 / 73(2001)), not a space between two words.
-                    wrapped_number = broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit()
+                    # PDF (第 13 / 73(2001)), not a space between two words; nor is
+                    # the break after a full line of re-wrapped text (S/PR / ST/2005/64).
+                    wrapped_number = broke_line == "cut" or (
+                        broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit())
                     if (len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch)
                             and not wrapped_number):
                         text.append(" ")
@@ -354,7 +364,7 @@ def normalize(source: str) -> Normalized:
             # the line break itself is whitespace between lines
             if pending_space is None:
                 pending_space = ln.start + len(body)
-            broke_line = True
+            broke_line = "cut" if width and not layout and ln.width == width else True
         if len(text) == start:  # nothing but whitespace: drop the separator again
             if blocks:
                 text.pop()

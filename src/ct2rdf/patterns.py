@@ -41,6 +41,8 @@ def prefixed(prefix: str, pattern: str) -> str:
 
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Any CJK character (a line of Chinese text, not a URL or a job number).   安 · 會
+CJK_CHAR_RE = re.compile(f"[{CJK}]")
 CN_DIGIT = "〇零一二三四五六七八九"
 CN_NUMERAL = CN_DIGIT + "十百千两"
 # A year of the UN era, 1945-2099.
@@ -105,6 +107,10 @@ FOOTNOTE_MARKER_RE = re.compile(
     rf"(?<=[{CJK}。；;，,、”》)])(\d{{1,2}})(?=\s|$)(?!\s*[时点年月日天分个次项名号周倍%])"
 )
 
+# A footnote marker that a line break cut from its word: alone on a line
+# inside a paragraph (…并招募人员。 / 2 / 4. 反恐执行局…).
+FOOTNOTE_MARKER_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+
 # A line that starts a paragraph whatever the layout:
 #   1. 2001 年 9 月… · 12. 指示… · “安全理事会… · (a) 会员国… · – 评估… · ## 第…
 #   一. 导言 · 二、主要趋势 (a report's section heading, which in "block" may follow
@@ -128,9 +134,12 @@ HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 # is required, so (a), (i), (ISIL), (2001) and (CTED) are never taken.
 #   安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)索馬里援助團(tuán)任期 · 根據(jù)安理會(huì)2102號(hào)決議
 #   贊揚(yáng)聯(lián)索援助團(tuán)在支持索馬里實(shí)現(xiàn)和平
+# A line break may fall inside or before it where the page was wrapped: 安理會(hu / ì)
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY = f"a-zü{_TONED}"
 INLINE_PINYIN_RE = re.compile(
-    rf"(?<=[{CJK}])(\((?=[a-zü{_TONED}]{{1,7}}\))[a-zü]*[{_TONED}][a-zü{_TONED}]*\))"
+    rf"(?:(?<=[{CJK}])|(?<=[{CJK}]\n)|(?<=[{CJK}]\r\n))"
+    rf"(\((?=[{_PY}\r\n]{{1,9}}\))[a-zü\r\n]*[{_TONED}][{_PY}\r\n]*\))"
 )
 
 # A list bullet opening a line of a web page (wikisource lists a resolution's
