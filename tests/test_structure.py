@@ -324,6 +324,13 @@ WIKI_LICENCE = (
 )
 RES_BODY = "安全理事會,\n回顧以往第1996(2011)號決議,\n1. 決定繼續積極處理此案。\n"
 
+FLAT = (
+    "安全理事會, 重申一切形式和表現(xiàn)的恐怖主義是對國際和平與安全的最嚴重威脅之一,任何恐怖行為,"
+    "不論其動機為何、在何時發(fā)生、由何人所為,都是不可開脫的犯罪行為, "
+    "關切地注意到恐怖主義威脅已變得更加擴散,"
+    "并表示決心消除這一威脅, 回顧第1373(2001)號決議, 1. 決定所有國家應合作; 2. 決定繼續積極處理此案。"
+)
+
 # (page text, (type, symbol, date, meeting), citations)
 WEB_PAGES = [
     # wikisource: navigation naming the neighbours, vote line, title, adoption line, licence footer
@@ -384,6 +391,8 @@ WEB_PAGES = [
     # a report whose first paragraph cites a presidential statement is no statement
     ("安全理事会主席在2015年5月29日安全理事会第7453次会议上发表的声明(S/PRST/2015/11)中,安理会请委员会报告。\n"
      "本报告介绍执行情况。", ("other", None, None, None), {"S/PRST/2015/11"}),
+    # a reprint printing the whole resolution on one line, paragraphs joined by a space (qqstock.cn)
+    (FLAT, ("resolution", None, None, None), {"S/RES/1373 (2001)"}),
     # a news article (machine-converted, pinyin after characters) is no UN document; its citations count
     ("新聞熱線:0816-2395666\n設(shè)為首頁\n您现在的位置: 首頁 > 國際\n"
      "聯(lián)合國安理會通過敘利亞跨境人道救援授權(quán)延期決議\n发稿"
@@ -401,3 +410,11 @@ def test_web_page_header(text, expected, cites):
     assert (h.doc_type, str(r.doc.symbol) if r.doc.symbol else None, h.date, h.meeting_number) == expected
     # navigation naming the neighbours and the page's own title are never citations
     assert {str(c.symbol) for c in r.facts["citations"]} == cites
+
+
+def test_a_page_printing_the_document_on_one_line_has_its_paragraphs():
+    # the spaces after a paragraph's last punctuation are its breaks; commas inside stay
+    assert [p for p, _ in paras(doc(FLAT))] == ["pp/1", "pp/2", "pp/3", "op/1", "op/2"]
+    # a copy spacing every comma English-style is not split at its commas
+    spaced = "安全理事会, 重申其决议, 强调合作, 并决心消除威胁, 回顾其承诺,\n1. 决定继续处理此案。"
+    assert [p for p, _ in paras(doc("第2400(2018)号决议\n" + spaced))] == ["pp/1", "op/1"]

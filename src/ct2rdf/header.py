@@ -119,8 +119,10 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
             first.setdefault("res_title", k)
         if P.PRST_TITLE_RE.match(t):
             first.setdefault("prst_title", k)
+        # 安全理事会, opens a resolution's preamble; a bare 安全理事会 may be a
+        # masthead line, so it counts only after the title
         m = P.COUNCIL_LINE_RE.match(t)
-        if m and "res_title" in first and (t[-1] in ",:" or first["res_title"] < k):
+        if m and (t[-1] in ",:" or first.get("res_title", k) < k):
             first.setdefault("council", k)
         if "adoption" in first or "intro" in first or "letter" in first:
             break
@@ -129,7 +131,7 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
     if found:
         pos, kind = found[0]
         return Opening(strong[kind], pos, kind)
-    if "council" in first:
+    if "council" in first and ("res_title" in first or _numbered_follows(norm, blocks, first["council"])):
         return Opening("resolution", first["council"], "council")
     if "res_title" in first and _numbered_follows(norm, blocks, first["res_title"]):
         return Opening("resolution", first["res_title"], "res_title")

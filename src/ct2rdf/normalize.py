@@ -191,6 +191,26 @@ def _lines(folded: str) -> list[_Line]:
     return out
 
 
+def _unflatten(lines: list[_Line]) -> list[_Line]:
+    """Split the lines of a page that printed a whole document on one line.
+
+    Some reprints join paragraphs with a space after their last punctuation
+    (安全理事會, 重申…的效力, 關切地注意到…).  Such a line is told from a copy
+    that spaces every comma English-style by its commas: few are spaced.
+    """
+    out = []
+    for ln in lines:
+        breaks = [m.end() for m in P.FLATTENED_BREAK_RE.finditer(ln.text)]
+        spaced = sum(1 for b in breaks if ln.text[: b].rstrip().endswith(","))
+        if len(breaks) < 3 or spaced * 2 > ln.text.count(","):
+            out.append(ln)
+            continue
+        for a, b in zip([0, *breaks], [*breaks, len(ln.text)], strict=True):
+            piece = ln.text[a:b].rstrip()
+            out.append(_Line(ln.start + a, piece, len(piece)))
+    return out
+
+
 def _is_furniture(text: str) -> bool:
     """A job number, barcode or page number line of an official PDF (``2/3  17-23196``)."""
     return bool(P.PAGE_FURNITURE_RE.match(text)) and all(
@@ -239,6 +259,7 @@ def normalize(source: str) -> Normalized:
     lines = _lines(folded)
     for ln, raw in zip(lines, chars.split("\n"), strict=True):  # noise deletion kept every line break
         ln.width = len(raw.rstrip("\r"))
+    lines = _unflatten(lines)
     width = _wrap_width(lines)
     layout = _is_layout(lines, width)
 

@@ -107,6 +107,11 @@ FOOTNOTE_MARKER_RE = re.compile(
     rf"(?<=[{CJK}。；;，,、”》)])(\d{{1,2}})(?=\s|$)(?!\s*[时点年月日天分个次项名号周倍%])"
 )
 
+# Where a page that printed a whole document on one line put a paragraph break:
+# spaces after a paragraph's last punctuation (source lines, folded).
+#   安全理事會, 重申一切形式…的效力, 關切地注意到… · …決心消除這一威脅, 銘記必須…
+FLATTENED_BREAK_RE = re.compile(r"(?<=[,;。:])[ \t]+(?=\S)")
+
 # A footnote marker that a line break cut from its word: alone on a line
 # inside a paragraph (…并招募人员。 / 2 / 4. 反恐执行局…).
 FOOTNOTE_MARKER_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
