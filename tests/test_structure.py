@@ -393,6 +393,18 @@ WEB_PAGES = [
      "本报告介绍执行情况。", ("other", None, None, None), {"S/PRST/2015/11"}),
     # a reprint printing the whole resolution on one line, paragraphs joined by a space (qqstock.cn)
     (FLAT, ("resolution", None, None, None), {"S/RES/1373 (2001)"}),
+    # a reprint printing the adoption line last
+    ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
+     "2001年9月28日安全理事会第4385次会议通过\n",
+     ("resolution", "S/RES/1373 (2001)", dt.date(2001, 9, 28), 4385), set()),
+    # an old resolution's closing vote line without a vote count
+    ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n第4385次会议通过。\n",
+     ("resolution", "S/RES/1373 (2001)", None, 4385), set()),
+    # a news page: breadcrumbs, byline, share line around an article that cites a resolution
+    ("中国西藏网 > 即时新闻 > 博览\n\n中国担任联合国安理会11月轮值主席\n\n"
+     "王帆 发布时间:2023-11-03 09:14:00来源: 中国新闻网\n分享到:\n\n"
+     "中新社联合国11月1日电 安理会本月将审议第2178(2014)号决议的执行情况。\n",
+     ("other", None, None, None), {"S/RES/2178 (2014)"}),
     # a news article (machine-converted, pinyin after characters) is no UN document; its citations count
     ("新聞熱線:0816-2395666\n設(shè)為首頁\n您现在的位置: 首頁 > 國際\n"
      "聯(lián)合國安理會通過敘利亞跨境人道救援授權(quán)延期決議\n发稿"

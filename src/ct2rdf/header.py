@@ -164,7 +164,7 @@ def trailer_start(norm: Normalized, blocks: list[int], after: int) -> int:
 
 def _trailing_line(norm: Normalized, blocks: list[int], k: int) -> bool:
     t = norm.block_text(blocks[k])
-    if is_furniture(t):
+    if is_furniture(t) or adoption(t):  # reprints may print the adoption line last
         return True
     # the value of a field on its own line: Resolution Date: / 28 March 2019
     prev = norm.block_text(blocks[k - 1]) if k > 0 else ""
