@@ -119,6 +119,17 @@ def furniture(symbol: str | None, date: str | None, doc_type: str):
     return add
 
 
+def news_page(text: str) -> str:
+    """A news site's chrome around a reprint: menu, breadcrumbs, byline; related links after.
+
+    Lines as news sites print them (新聞熱線…, 您现在的位置: 首頁 > 國際, 发稿时间…来源…).
+    """
+    before = ("新聞熱線:0816-2395666\n設為首頁 加入收藏\n您现在的位置: 首頁 > 國際\n"
+              "发稿时间:2022-07-13 10:57   来源: 新華網\n分享到:\n\n")
+    after = "\n\n相关新闻:\n责任编辑:王芳\n"
+    return before + text + after
+
+
 def add_cjk_digit_spaces(text: str) -> str:
     """A space between every CJK character and number (第 1373 号, 2001 年).
 

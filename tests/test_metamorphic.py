@@ -80,6 +80,7 @@ def _transforms(path: Path):
         "wrap47_blank": M.rewrap(47, blank=True),
         "wrap80": M.rewrap(80),
         "furniture": page,
+        "news": M.news_page,
         "spaces": M.add_cjk_digit_spaces,
         "nospaces": M.remove_cjk_digit_spaces,
         "crlf": M.crlf,
@@ -94,7 +95,7 @@ def _transforms(path: Path):
 
 
 TRANSFORMS = (
-    "ascii", "fullwidth", "traditional", "wrap30", "wrap47_blank", "wrap80", "furniture", "spaces",
+    "ascii", "fullwidth", "traditional", "wrap30", "wrap47_blank", "wrap80", "furniture", "news", "spaces",
     "nospaces", "crlf", "pinyin", "traditional+ascii+furniture", "pinyin+wrap60", "spaces+fullwidth+crlf",
     "all",
 )
