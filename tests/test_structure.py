@@ -379,6 +379,15 @@ WEB_PAGES = [
     # a web title without the year: the year table gives it
     ("联合国安理会第1624号决议(全文)\n安全理事会,\n重申其第1373(2001)号决议,\n1. 呼吁所有国家。",
      ("resolution", "S/RES/1624 (2005)", None, None), {"S/RES/1373 (2001)"}),
+    # a news reprint: the title says 全文, the byline is furniture
+    ("联合国安理会第2178号决议全文\n2014年09月25日 来源:新华网\n"
+     "安全理事会,\n重申第1373(2001)号决议,\n1. 决定。\n",
+     ("resolution", "S/RES/2178 (2014)", None, None), {"S/RES/1373 (2001)"}),
+    # a note transmitting a resolution: the wrapper is header, the resolution's own lines give its facts
+    ("秘书长的说明\n秘书长谨转递安全理事会2014年9月24日第7272次会议通过的第2178(2014)号决议,全文如下:\n"
+     "第2178(2014)号决议\n安全理事会2014年9月24日第7272次会议通过\n"
+     "安全理事会,\n重申第1373(2001)号决议,\n1. 决定。\n",
+     ("resolution", "S/RES/2178 (2014)", dt.date(2014, 9, 24), 7272), {"S/RES/1373 (2001)"}),
     # an adoption line with 于 before the council and no 通过
     ("2019年3月28日于联合国安全理事会第8496次会议\n安全理事会,\n重申其第1373(2001)号决议,\n1. 决定。",
      ("resolution", None, dt.date(2019, 3, 28), 8496), {"S/RES/1373 (2001)"}),

@@ -161,10 +161,11 @@ HEADER_SYMBOL = r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/
 # print the symbol after it, or leave out the year (found from the number).
 #   第2129(2013)号决议 · 联合国安理会第1535(2004)号决议 · 安全理事会第1963(2010)号决议
 #   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议 · 联合国安理会第1624号决议(全文)
+#   联合国安理会第2178号决议全文
 RES_TITLE_RE = re.compile(
     r"^(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
     + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
-    + r"(?:\((?:全文|中文|中英文)\))?"
+    + r"(?:\(?(?:全文|中文|中英文)\)?)?"
     + r"(?:[(:]?" + named("tsym", HEADER_SYMBOL) + r"\)?)?$"
 )
 
