@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS
 from ct2rdf.decode import decode
 from ct2rdf.normalize import fold, normalize
+from metamorphic import rewrap
 
 LONG = (  # a line longer than 30 characters that ends inside a word
     "安全理事会强调必须开展能力建设和提供技术援助，"
@@ -213,3 +214,23 @@ def test_web_noise_is_deleted_and_offsets_still_point_at_the_source(source, text
     # every normalized character maps to the source character it was folded from
     assert "".join(source[o] for o, ch in zip(n.offsets, n.text, strict=True) if ch != "\n") == read
     check_offsets(source)
+
+
+
+# A text with one paragraph a line, as a web copy gives it: long lines, commas inside,
+# a symbol, a footnote marker (before its footnote) and numbered paragraphs.
+ONE_A_LINE = (
+    "安全理事会重申其以往各项决议和主席声明(S/PRST/2005/64),并强调必须加强国际合作,以有效防止和打击恐怖主义行为,\n"
+    "回顾其第1373(2001)号决议,并表示决心继续支持反恐怖主义委员会及其执行局在若干关键决议1 中开展的各项工作,\n"
+    "1. 决定继续积极处理此案,并请秘书长在本决议通过后九十天内向安全理事会提交一份关于执行情况的报告。\n"
+    "__________\n1 包括第 2462(2019)号决议。"
+)
+
+
+@pytest.mark.parametrize("width", [20, 23, 31, 44], ids=lambda w: f"wrap{w}")
+def test_rewrapped_text_reads_as_its_paragraphs(width):
+    # full lines continue the line they were cut from, even after a comma; a symbol or a
+    # footnote marker cut by the wrap is whole again
+    wrapped = rewrap(width)(ONE_A_LINE)
+    assert normalize(wrapped).text == normalize(ONE_A_LINE).text
+    check_offsets(wrapped)

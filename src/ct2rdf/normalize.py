@@ -447,16 +447,18 @@ def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
     return not _FOOTNOTE_END_RE.search(prev)
 
 
-def _standalone(line: str) -> bool:
-    """A line that is a paragraph of its own though long and unpunctuated, in either layout.
+def _standalone(line: str, layout: bool = False) -> bool:
+    """A line that is a paragraph of its own though long and unpunctuated.
 
-    Header lines (a letter's heading, an adoption line, a title) and web-page
-    furniture (navigation, vote line, licence, site chrome).
+    Web-page furniture (navigation, vote line, licence, site chrome) in either
+    layout; header lines (a letter's heading, an adoption line, a title) in
+    "block" only: in "layout" they end in a space like any paragraph, and a
+    line of a wrapped paragraph might look like one.
     """
     t = "".join(line.split())
+    header = () if layout else (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE)
     return "|" in t or t.startswith(("←", "→")) or any(
-        p.match(t) for p in (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE,
-                             P.DATE_LINE_RE, P.PAGE_CHROME_RE, P.VOTE_LINE_RE, P.FIELD_RE))
+        p.match(t) for p in (*header, P.PAGE_CHROME_RE, P.VOTE_LINE_RE, P.FIELD_RE))
 
 
 _FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
@@ -469,7 +471,7 @@ def _starts_paragraph(prev: str, line: str, layout: bool, full: bool = False) ->
     cut from, and ``full`` says the last piece filled the width: the line goes
     on, unless a numbered or quoted paragraph starts.
     """
-    if _standalone(prev) or _standalone(line):
+    if _standalone(prev, layout) or _standalone(line, layout):
         return True
     if full and not P.PARAGRAPH_START_RE.match(line):
         return False
