@@ -372,6 +372,15 @@ WEB_PAGES = [
     ("S/RES/2462(2019)\n\n重申安理会第1373(2001)号决议的决定,即所有国家应防止和制止资助恐怖主义行为。\n\n"
      "Resolution number: \nS/RES/2462(2019)\nResolution Date: \n28 March 2019\n",
      ("other", "S/RES/2462 (2019)", dt.date(2019, 3, 28), None), {"S/RES/1373 (2001)"}),
+    # an encyclopedia page (newton.com.tw): prose about the resolution, an infobox of bulleted
+    # fields, then the text under a heading
+    ("聯合國安理會第1373號決議\n\n"
+     "《聯合國安理會第1373號決議》是2001年9月28日安全理事會第4385次會議通過的一項決議。\n\n"
+     "基本介紹\n\n  • 中文名:聯合國安理會第1373號決議\n  • 發布機構:聯合國安理會\n"
+     "  • 發布日期:2001年9月28日\n"
+     "決議原文\n\n安全理事會,\n重申其第1368(2001)號決議,\n"
+     "1. 決定所有國家應:\n(a) 防止和制止資助恐怖主義行為;\n",
+     ("resolution", "S/RES/1373 (2001)", dt.date(2001, 9, 28), 4385), {"S/RES/1368 (2001)"}),
     # a vote line at the end of the page gives the meeting; no date anywhere
     ("联合国安理会第1518号决议\n\n维基文库,自由的图书馆\n\n安全理事会\n\n回顾其以前所有有关决议,\n"
      "1. 决定设立委员会;\n\n第4872次会议一致通过。\n\n本作品来自联合国官方文件。\n",

@@ -236,6 +236,8 @@ def field_values(cs: list[Cell]) -> dict[str, tuple[str, Span]]:
         if not m:
             continue
         value = m.group("value")
+        if m.group("value") is None and n + 1 < len(cs) and P.FIELD_RE.match(cs[n + 1].text):
+            continue  # a bare label followed by another label: no value
         if value:
             a = c.span.start + m.start("value")
             out.setdefault(m.group("label"), (value, Span(a, a + len(value))))

@@ -274,18 +274,21 @@ VOTE_LINE_RE = re.compile(
 #   新闻热线:0816-2395666 · 责任编辑:… · 分类:联合国安理会决议
 #   王帆发布时间:2023-11-03 09:14:00来源:中国新闻网 · 分享到: · 中国西藏网>即时新闻>博览 · 首页>要闻要闻
 PAGE_CHROME_RE = re.compile(
-    r"^(?:本作品(?:收录于|来自).*|.*(?:维基文库|中华文库|自由的图书馆).*|跳(?:转到|至)内容|外观|目录"
+    r"^(?:本作品(?:收录于|来自).*|.*(?:维基文库|中华文库|自由的图书馆).*|跳(?:转到|至)内容|外观|目录|编辑"
     r"|发布机关:.*|Public domain.*|根据ST/AI/189.*|官方纪录\(.*|带有联合国标志.*|主要设计通知公众.*"
     r"|您现在的位置.*|.{0,10}发(?:稿|布)时间.*|来源:.{0,40}|相关新闻.*|设为首页.*|新闻热线.*|责任编辑.*|分类:.*"
     r"|分享到:?.{0,20}|首页>.*|.{0,60}>正文|[^>。,]{1,20}>[^>。,]{1,20}>[^>。,]{0,20})$"
 )
 
-# A labelled field of an un.org page; the value may be on the next line.
+# A labelled field of an un.org page or an encyclopedia's infobox; the value may
+# be in the next line or table cell (a bare label).
 #   Resolution number:S/RES/2396(2017) · Resolution Date:21 December 2017 · 文件号: · 文件日期:
+#   发布日期:2001年9月28日 · 发布机构:联合国安理会 · 中文名:联合国安理会第1373号决议
+#   日期|2013年5月2日| · 会议|6959| · 编号|S/RES/2102(文件)|  (zh.wikipedia's infobox table)
 FIELD_RE = re.compile(
     r"^" + named("label", "Resolution number|Resolution Date|Document symbol|Symbol|Date"
-                          "|文件号|文号|文件日期|日期")
-    + r":" + named("value", ".{0,40}") + "$"
+                          "|文件号|文号|文件日期|发布日期|通过日期|日期|发布机构|中文名|外文名|会议|编号")
+    + r"(?::" + named("value", ".{0,40}") + ")?$"
 )
 
 # An English date anywhere in a header line (a masthead cell, an un.org field).

@@ -158,7 +158,18 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
                 after = c.text[sp.end - c.span.start :] if c.span.start <= sp.start < c.span.end else ""
                 if s == best[0] and (m := P.DATE_AFTER_TITLE_RE.match(after)):
                     header.setdefault("fallback_date", (date_from_match(m), c.span))
-    for label in ("Resolution Date", "Date", "文件日期", "日期"):
+    if "会议" in fields and fields["会议"][0].isdigit() and "meeting_number" not in header:
+        header["meeting_number"], header["meeting_span"] = int(fields["会议"][0]), fields["会议"][1]
+    if doc_type == "resolution" and "meeting_number" not in header:
+        # a page's own prose about the resolution: 是2001年9月28日安全理事会第4385次会议通过的一项决议
+        for c in cells:
+            if m := P.MEETING_MENTION_RE.search(c.text):
+                a = c.span.start
+                header["meeting_number"], header["meeting_span"] = int(m.group("meeting")), Span(
+                    a + m.start(), a + m.end())
+                header.setdefault("fallback_date", (date_from_match(m), header["meeting_span"]))
+                break
+    for label in ("Resolution Date", "Date", "文件日期", "发布日期", "通过日期", "日期"):
         if label in fields:
             value, span = fields[label]
             m = H.date_in(value)
