@@ -160,20 +160,25 @@ def test_traditional_statement_with_corner_quotes():
 
 
 # (statement body after the opening, its paragraphs)
+# (what separates the opening from the body, the body, its paragraphs)
 STATEMENT_PARAGRAPHS = [
     # block: a page break inside a quoted paragraph: the block without a quote continues it
-    ("“安全理事会重申其承诺，并强调必须加强\n合作。\n“安全理事会请秘书长报告。”",
+    ("\n", "“安全理事会重申其承诺，并强调必须加强\n合作。\n“安全理事会请秘书长报告。”",
      [("p/1", "“安全理事会重申其承诺,并强调必须加强\n合作。"), ("p/2", "“安全理事会请秘书长报告。”")]),
     # a web copy without the opening quotes: each block that opens with the Council is a paragraph
-    ("安全理事会重申其承诺。\n安理会请秘书长每年向安理会报告。\n安全理事会将继续积极处理此案。",
+    ("\n", "安全理事会重申其承诺。\n安理会请秘书长每年向安理会报告。\n安全理事会将继续积极处理此案。",
      [("p/1", "安全理事会重申其承诺。"), ("p/2", "安理会请秘书长每年向安理会报告。"),
       ("p/3", "安全理事会将继续积极处理此案。")]),
+    # a web page running the first paragraph on after the opening's colon
+    ("", "“安全理事会重申其承诺。\n“安全理事会请秘书长报告。”",
+     [("p/1", "“安全理事会重申其承诺。"), ("p/2", "“安全理事会请秘书长报告。”")]),
 ]
 
 
-@pytest.mark.parametrize(("body", "expected"), STATEMENT_PARAGRAPHS, ids=["quoted", "unquoted"])
-def test_statement_paragraphs(body, expected):
-    assert paras(doc("安全理事会主席声明\n" + PRST_INTRO + "\n" + body)) == expected
+@pytest.mark.parametrize(("sep", "body", "expected"), STATEMENT_PARAGRAPHS,
+                         ids=["quoted", "unquoted", "run-on"])
+def test_statement_paragraphs(sep, body, expected):
+    assert paras(doc("安全理事会主席声明\n" + PRST_INTRO + sep + body)) == expected
 
 
 # (an other document, its title, its paragraphs)

@@ -211,14 +211,14 @@ def _resolution(norm, body):
 
 def _statement(norm, body, header):
     rest = list(body)
-    # The opening paragraph: date, meeting, agenda item, then "声明如下".
-    for k, i in enumerate(rest[:1]):
-        t = norm.block_text(i)
-        if P.PRST_INTRO_RE.search(t):
-            _statement_intro(norm, i, t, header)  # not a header span: it may cite (S/2020/372)
-            rest = rest[k + 1 :]
-            break
     paragraphs: list[Paragraph] = []
+    # The opening paragraph: date, meeting, agenda item, then "声明如下".
+    if rest and (m := P.PRST_INTRO_RE.search(t := norm.block_text(rest[0]))):
+        _statement_intro(norm, rest[0], t, header)  # not a header span: it may cite (S/2020/372)
+        if m.end() < len(t):  # a web page ran the first paragraph on: …声明如下:“安全理事会…
+            start = norm.blocks[rest[0]].start + m.end()
+            paragraphs.append(Paragraph(ParaRef("", "p", 1), Span(start, norm.blocks[rest[0]].end)))
+        rest = rest[1:]
     # Every paragraph opens with a quote, so a block without one continues the
     # last (a page break).  Web copies may drop the quotes altogether: then a
     # block opening with the Council (安全理事会重申…) starts a paragraph.
