@@ -15,23 +15,33 @@ Steps, in order:
 2. Classify lines: URL lines (kept aside, they carry citations), page
    furniture (job numbers, page numbers, the running head; dropped), footnote
    rules and footnote bodies, and ordinary text.
-3. Join lines into paragraphs.  Two PDF layouts are recognized: "layout",
-   where a paragraph's last line ends in a space, and "block", one paragraph
-   per line with page breaks inside paragraphs.
-4. Delete footnote markers glued to the text (``若干关键决议1 中``) when a
-   footnote with that number exists.
+3. Join lines into paragraphs (:mod:`ct2rdf.lines`): "layout", where a
+   paragraph's last line ends in a space; "block", one paragraph per line
+   with page breaks inside paragraphs; text re-wrapped at a fixed width,
+   whose full lines continue; a page printing everything on one line is
+   split first.  Header lines and page furniture stand alone.
+4. Delete footnote markers glued to the text (``若干关键决议1 中``), or left
+   alone on a line by a wrap, when a footnote with that number exists.
 5. Delete every whitespace run except one between two ASCII letters or digits.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import patterns as P
+from .lines import (
+    Line,
+    footnote_continues,
+    is_furniture,
+    is_layout,
+    split_lines,
+    starts_paragraph,
+    unflatten,
+    wrap_width,
+)
 
 # Variants OpenCC's t2s keeps but the gazetteer and verb lists spell otherwise.
 # Each pair is of equal length so the offset map stays one to one.
@@ -170,105 +180,25 @@ def _convert_same_length(text: str) -> str:
     return "\n".join(lines)
 
 
-@dataclass
-class _Line:
-    start: int  # source offset of the first character
-    text: str  # folded text, without the newline
-    width: int = 0  # its length as printed, before inline pinyin was deleted
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-
-def _lines(folded: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in folded.split("\n"):
-        # CRLF (Windows files, GB18030 and UTF-16 ones above all): the CR is not a
-        # trailing space, which would make every line of a "block" file end a paragraph
-        out.append(_Line(pos, raw[:-1] if raw.endswith("\r") else raw))
-        pos += len(raw) + 1
-    return out
-
-
-def _unflatten(lines: list[_Line]) -> list[_Line]:
-    """Split the lines of a page that printed a whole document on one line.
-
-    Some reprints join paragraphs with a space after their last punctuation
-    (安全理事會, 重申…的效力, 關切地注意到…).  Such a line is told from a copy
-    that spaces every comma English-style by its commas: few are spaced.
-    """
-    out = []
-    for ln in lines:
-        breaks = [m.end() for m in P.FLATTENED_BREAK_RE.finditer(ln.text)]
-        spaced = sum(1 for b in breaks if ln.text[: b].rstrip().endswith(","))
-        if len(breaks) < 3 or spaced * 2 > ln.text.count(","):
-            out.append(ln)
-            continue
-        for a, b in zip([0, *breaks], [*breaks, len(ln.text)], strict=True):
-            piece = ln.text[a:b].rstrip()
-            out.append(_Line(ln.start + a, piece, len(piece)))
-    return out
-
-
-def _is_furniture(text: str) -> bool:
-    """A job number, barcode or page number line of an official PDF (``2/3  17-23196``)."""
-    return bool(P.PAGE_FURNITURE_RE.match(text)) and all(
-        int(a) <= int(b) for a, b in P.PAGE_NUMBER_RE.findall(text)
-    )
-
-
-def _wrap_width(lines: list[_Line]) -> int | None:
-    """The width a web page or an editor wrapped the text at, if it was.
-
-    In re-wrapped text no line is longer than the width and many lines (every
-    line of a paragraph but its last) are exactly that long; a web copy's or a
-    "block" PDF extraction's lines are whole paragraphs of every length.
-    Header lines and furniture, added by the page around the text, do not count.
-    """
-    lengths = Counter(
-        ln.width for ln in lines
-        if len(ln.text.strip()) >= 20 and P.CJK_CHAR_RE.search(ln.text) and not _standalone(ln.text)
-    )
-    if not lengths:
-        return None
-    width = max(lengths)
-    count = lengths[width]
-    return width if count >= 2 and count >= 0.2 * sum(lengths.values()) else None
-
-
-def _is_layout(lines: list[_Line], width: int | None = None) -> bool:
-    """True for the PDF layout whose paragraphs end in a trailing space."""
-    text = [
-        ln.text for ln in lines
-        if not ln.blank and not P.URL_LINE_RE.match(ln.text) and not _is_furniture(ln.text)
-        and ln.width != width  # a full line of wrapped text (no trailing space) says nothing
-    ]
-    if not text:
-        return False
-    trailing = sum(1 for t in text if t != t.rstrip())
-    return trailing / len(text) >= 0.1
-
-
 def normalize(source: str) -> Normalized:
     """Normalize a decoded source text (see the module docstring)."""
     chars = _fold_chars(source)
     stripped, index = strip_noise(chars)
     folded = _simplified(stripped)
     traditional = folded != stripped
-    lines = _lines(folded)
+    lines = split_lines(folded)
     for ln, raw in zip(lines, chars.split("\n"), strict=True):  # noise deletion kept every line break
         ln.width = len(raw.rstrip("\r"))
-    lines = _unflatten(lines)
-    width = _wrap_width(lines)
-    layout = _is_layout(lines, width)
+    lines = unflatten(lines)
+    width = wrap_width(lines)
+    layout = is_layout(lines, width)
 
     # Pass 1: sort lines into paragraphs (lists of line indexes), footnotes and URLs.
     paragraphs: list[list[int]] = []
     footnotes: list[tuple[int, list[int], int]] = []  # (number, lines, paragraph count at rule)
     url_lines: list[tuple[int, int]] = []  # (line index, paragraph index or -1)
     in_footnotes = False
-    prev_body: _Line | None = None
+    prev_body: Line | None = None
     logical = ""  # the source line a re-wrapped text's pieces so far were cut from
     current_fn: tuple[int, list[int], int] | None = None
     symbols_seen: set[str] = set()  # symbol-only lines so far (masthead, running heads)
@@ -282,7 +212,7 @@ def normalize(source: str) -> Normalized:
         # words (反恐执 / 2/3 17-23196 / S/RES/2395 (2017) / 行局): drop them.
         s = P.MASTHEAD_LINE_RE.match(t)
         symbol = "".join(s.group("symbol").split()) if s and s.group("symbol") else None
-        if _is_furniture(t) or (symbol and (symbol in symbols_seen or after_furniture or "\f" in t)):
+        if is_furniture(t) or (symbol and (symbol in symbols_seen or after_furniture or "\f" in t)):
             after_furniture = True
             continue
         after_furniture = False
@@ -304,12 +234,12 @@ def normalize(source: str) -> Normalized:
                 continue
             # A footnote continues only while its last line leaves it open: the
             # body text of the next page may follow the footnotes directly.
-            if current_fn is not None and _footnote_continues(lines[current_fn[1][-1]].text, t, layout):
+            if current_fn is not None and footnote_continues(lines[current_fn[1][-1]].text, t, layout):
                 current_fn[1].append(i)
                 continue
             in_footnotes = False
         full = bool(width) and not layout and prev_body is not None and prev_body.width == width
-        starts = prev_body is None or _starts_paragraph(logical, t, layout, full)
+        starts = prev_body is None or starts_paragraph(logical, t, layout, full)
         logical = logical + t if full else t
         if starts:
             paragraphs.append([i])
@@ -434,54 +364,5 @@ def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
-    """Whether ``line`` continues the footnote whose last line is ``prev``.
-
-    In "layout" a footnote's last line ends in a space, as a paragraph's does;
-    in "block" a footnote ends with its sentence.
-    """
-    if P.PARAGRAPH_START_RE.match(line):
-        return False
-    if layout:
-        return prev == prev.rstrip()
-    return not _FOOTNOTE_END_RE.search(prev)
-
-
-def _standalone(line: str, layout: bool = False) -> bool:
-    """A line that is a paragraph of its own though long and unpunctuated.
-
-    Web-page furniture (navigation, vote line, licence, site chrome) in either
-    layout; header lines (a letter's heading, an adoption line, a title) in
-    "block" only: in "layout" they end in a space like any paragraph, and a
-    line of a wrapped paragraph might look like one.
-    """
-    t = "".join(line.split())
-    header = () if layout else (P.LETTER_TITLE_RE, P.ADOPTION_RE, P.RES_TITLE_RE, P.PRST_TITLE_RE)
-    return "|" in t or t.startswith(("←", "→")) or any(
-        p.match(t) for p in (*header, P.PAGE_CHROME_RE, P.VOTE_LINE_RE, P.FIELD_RE))
-
-
-_FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
-
-
-def _starts_paragraph(prev: str, line: str, layout: bool, full: bool = False) -> bool:
-    """Whether ``line`` opens a new paragraph after the body line ``prev``.
-
-    In re-wrapped text ``prev`` is the whole line the previous pieces were
-    cut from, and ``full`` says the last piece filled the width: the line goes
-    on, unless a numbered or quoted paragraph starts.
-    """
-    if _standalone(prev, layout) or _standalone(line, layout):
-        return True
-    if full and not P.PARAGRAPH_START_RE.match(line):
-        return False
-    if layout:
-        # Quotes open lines inside paragraphs here; only numbers and items count.
-        # A masthead's lines (联合国 / S/RES/2395 (2017) / Distr.: General) carry no
-        # trailing space, yet each stands alone.
-        return (prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
-                or bool(P.MASTHEAD_LINE_RE.match(line)) or bool(P.MASTHEAD_LINE_RE.match(prev)))
-    if P.PARAGRAPH_START_RE.match(line):
-        return True
-    stripped = prev.strip()
-    return bool(P.BLOCK_LINE_END_RE.search(stripped)) or len("".join(stripped.split())) <= 30
+# The names tests/test_corpus.py imports from here.
+_lines, _is_layout = split_lines, is_layout
