@@ -51,6 +51,8 @@ TYPES = [
     ("联合国安理会主席声明2004年第31号\n\n“安全理事会重申。”", "prst"),
     # a letter with an annex
     (LETTER + "\n\n" + LETTER.split("\n")[0] + "的附件\n\n概念说明\n\n1. 背景情况如下。", "letter"),
+    # an older statement's opening: 代表安理会发表声明: without 如下
+    ("安全理事会主席在2001年9月12日安全理事会第4370次会议上代表安理会发表声明:\n“安全理事会谴责。”", "prst"),
     # anything else
     ("关于打击恐怖主义的报告\n\n本报告说明会员国执行第1373(2001)号决议的情况。", "other"),
     # numbered paragraphs alone do not make a resolution
