@@ -139,12 +139,12 @@ HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 # is required, so (a), (i), (ISIL), (2001) and (CTED) are never taken.
 #   安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)索馬里援助團(tuán)任期 · 根據(jù)安理會(huì)2102號(hào)決議
 #   贊揚(yáng)聯(lián)索援助團(tuán)在支持索馬里實(shí)現(xiàn)和平
-# A line break may fall inside or before it where the page was wrapped: 安理會(hu / ì)
+# Line breaks may fall inside or before it where the page was wrapped: 安理會(hu / ì),
+# 決議 / / (yì) (they are kept, see normalize.strip_noise).
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PY = f"a-zü{_TONED}"
 INLINE_PINYIN_RE = re.compile(
-    rf"(?:(?<=[{CJK}])|(?<=[{CJK}]\n)|(?<=[{CJK}]\r\n))"
-    rf"(\((?=[{_PY}\r\n]{{1,9}}\))[a-zü\r\n]*[{_TONED}][{_PY}\r\n]*\))"
+    rf"(?<=[{CJK}])([ \t\r\n]*\((?=[{_PY}\r\n]{{1,9}}\))[a-zü\r\n]*[{_TONED}][{_PY}\r\n]*\))"
 )
 
 # A list bullet opening a line of a web page (wikisource lists a resolution's
