@@ -41,6 +41,8 @@ def prefixed(prefix: str, pattern: str) -> str:
 
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Any CJK character (a line of Chinese text, not a URL or a job number).   安 · 會
+CJK_CHAR_RE = re.compile(f"[{CJK}]")
 CN_DIGIT = "〇零一二三四五六七八九"
 CN_NUMERAL = CN_DIGIT + "十百千两"
 # A year of the UN era, 1945-2099.
@@ -105,6 +107,15 @@ FOOTNOTE_MARKER_RE = re.compile(
     rf"(?<=[{CJK}。；;，,、”》)])(\d{{1,2}})(?=\s|$)(?!\s*[时点年月日天分个次项名号周倍%])"
 )
 
+# Where a page that printed a whole document on one line put a paragraph break:
+# spaces after a paragraph's last punctuation (source lines, folded).
+#   安全理事會, 重申一切形式…的效力, 關切地注意到… · …決心消除這一威脅, 銘記必須…
+FLATTENED_BREAK_RE = re.compile(r"(?<=[,;。:])[ \t]+(?=\S)")
+
+# A footnote marker that a line break cut from its word: alone on a line
+# inside a paragraph (…并招募人员。 / 2 / 4. 反恐执行局…).
+FOOTNOTE_MARKER_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+
 # A line that starts a paragraph whatever the layout:
 #   1. 2001 年 9 月… · 12. 指示… · “安全理事会… · (a) 会员国… · – 评估… · ## 第…
 #   一. 导言 · 二、主要趋势 (a report's section heading, which in "block" may follow
@@ -123,6 +134,24 @@ BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
 # Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
 HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 
+# Pinyin a machine conversion put in parentheses after a character (run on
+# folded text, before t2s; the parenthesized part is deleted).  A tone mark
+# is required, so (a), (i), (ISIL), (2001) and (CTED) are never taken.
+#   安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)索馬里援助團(tuán)任期 · 根據(jù)安理會(huì)2102號(hào)決議
+#   贊揚(yáng)聯(lián)索援助團(tuán)在支持索馬里實(shí)現(xiàn)和平
+# Line breaks may fall inside or before it where the page was wrapped: 安理會(hu / ì),
+# 決議 / / (yì) (they are kept, see normalize.strip_noise).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY = f"a-zü{_TONED}"
+INLINE_PINYIN_RE = re.compile(
+    rf"(?<=[{CJK}])([ \t\r\n]*\((?=[{_PY}\r\n]{{1,9}}\))[a-zü\r\n]*[{_TONED}][{_PY}\r\n]*\))"
+)
+
+# A list bullet opening a line of a web page (wikisource lists a resolution's
+# paragraphs so); the bullet is deleted.  Not the en dash of official sub-items.
+#   - 回顾其各项相关决议,包括… · - 1. 强调迫切需要… · - 「安全理事會注意到…
+LIST_BULLET_RE = re.compile(r"(?m)^[ \t]*[-*•][ \t]+(?=\S)")
+
 # *** Structure patterns (whole normalized paragraphs) ***
 
 # A Council document's symbol, whitespace removed.   S/RES/2617(2021) · S/PRST/2004/31 · S/2015/939
@@ -131,11 +160,34 @@ HEADER_SYMBOL = r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/
 # A resolution's title, as printed or as a web page gives it: web pages may
 # print the symbol after it, or leave out the year (found from the number).
 #   第2129(2013)号决议 · 联合国安理会第1535(2004)号决议 · 安全理事会第1963(2010)号决议
-#   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议
+#   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议 · 联合国安理会第1624号决议(全文)
+#   联合国安理会第2178号决议全文
 RES_TITLE_RE = re.compile(
     r"^(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
     + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
+    + r"(?:\(?(?:全文|中文|中英文)\)?)?"
     + r"(?:[(:]?" + named("tsym", HEADER_SYMBOL) + r"\)?)?$"
+)
+
+# A resolution named as a title anywhere in a header line: a wiki page's
+# title and navigation name the page's resolution and its neighbours.
+#   ←|2445(2018)|联合国安理会第2446(2018)号决议S/RES/2446(2018)2018年11月15日发布机关:…|
+#   联合国安理会第1615(2005)号决议联合国安理会第1616(2005)号决议 · 联合国安理会第2446号决议中华文库
+RES_TITLE_IN_RE = re.compile(
+    r"(?<![\d/])(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
+    + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
+)
+
+# A Council document's symbol inside a header line (navigation, masthead table, un.org field).
+#   联合国|S/RES/2446(2018)| · Resolution number:S/RES/2462(2019) · …号决议S/RES/2102(2013)2013年5月2日
+HEADER_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])(?:" + HEADER_SYMBOL + r")(?![\d/])")
+
+# A presidential statement named as a title inside a header line (wiki navigation).
+#   ←|聯合國安理會主席聲明2015年第23號|聯合國安理會主席聲明2015年第24號S/PRST/2015/24
+#     聯合國安全理事會2015年12月8日|
+PRST_TITLE_IN_RE = re.compile(
+    r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
+    + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号"
 )
 
 # A presidential statement's heading, with the web forms that carry the
@@ -147,10 +199,15 @@ PRST_TITLE_RE = re.compile(
     + r"(?:[(:]?" + named("tsym", r"S/PRST/" + YEAR + r"/\d{1,3}") + r"\)?)?$"
 )
 
-# The opening of a presidential statement.
+# The opening of a presidential statement: it ends with the announcement (a
+# colon, or the first quoted paragraph on the same line).  A report or letter
+# that mentions a statement (安全理事会主席在…发表的声明(S/PRST/2015/11)中) is no opening.
 #   安全理事会主席在2012年5月4日安全理事会第6765次会议上,就安理会…代表安理会发表声明如下:
 #   2021年1月12日,依照…安全理事会主席就安理会审议的题为…代表安理会发表声明如下:
-PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如下)?声明|声明如下")
+#   …代表安理会发表了如下声明: · …代表安理会发表声明如下:“安全理事会重申… · …代表安理会发表声明:
+PRST_INTRO_RE = re.compile(
+    r"(?:发表(?:了)?(?:如下|以下)(?:的)?声明|声明如下|代表安理会发表(?:了)?声明)[:,]?(?=[“\"]|$)"
+)
 
 # A header line that is just a symbol.   S/RES/2617(2021) · S/PRST/2004/31
 # (pdftotext -layout puts the masthead's two columns on one line:
@@ -178,12 +235,69 @@ HEADER_NOISE_RE = re.compile(
 # A header line that is just a date.   2004年10月19日
 DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
 
-# The adoption line of a resolution.
+# The adoption line of a resolution, alone or in a navigation cell after the
+# title; trailing punctuation allowed.  Without a date it must say 通过 (its
+# date is then on the next line); without 通过 it must have a date (checked in code).
 #   安全理事会2013年12月17日第7086次会议通过 · 2010年12月20日安全理事会第6459次会议通过
 #   2011年7月27日安理会在其第6592次会议上通过 · 安全理事会2014年9月24日在第7272次会议上通过
+#   安全理事会2005年12月20日第5555次会议通过, · 2019年3月28日于联合国安全理事会第8496次会议
+#   安全理事會第8169次會議通過 (then 2018年1月30日) · 安全理事會2013年12月17日第7086次會議通過
+#   联合国安理会第1724(2006)号决议2006年11月29日安全理事会第5575次会议通过 (a wiki navigation cell)
+_COUNCIL = r"(?:联合国)?(?:安全理事会|安理会)"
 ADOPTION_RE = re.compile(
-    r"^(?:安全理事会|安理会)?" + DATE + r"(?:安全理事会|安理会)?(?:在其?)?第"
-    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?通过$"
+    r"^(?:(?:联合国)?(?:安理会|安全理事会)?第\d{1,4}(?:\(" + YEAR + r"\))?号?决议)*"
+    + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r")?(?:于|在)?" + _COUNCIL + r"?(?:在其?|于)?第"
+    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?" + named("adopted", "通过") + r"?[,.;。]?$"
+)
+
+# The date a navigation cell prints after the page's own title (and symbol).
+#   联合国安理会第2446(2018)号决议|S/RES/2446(2018)2018年11月15日 · 聯合國安理會第443號決議1978年12月14日
+DATE_AFTER_TITLE_RE = re.compile(r"(?:" + HEADER_SYMBOL + r")?" + DATE)
+
+# A wiki page's vote line: the meeting that adopted the resolution.
+#   第6969次會議以15票贊成,0票反對通過 · 第8141次会议以12票赞成,0票反对,3票弃权(…)通过
+#   第4872次会议一致通过。 · 第二一〇七次會議以十四票對〇票通過。 · 第4385次会议通过。
+VOTE_LINE_RE = re.compile(
+    r"^第" + named("meeting", rf"\d{{1,5}}|[{CN_DIGIT}]{{3,5}}")
+    + r"次会议(?:以[^。]{1,120}?|一致)?通过[。.]?\d{0,2}$"
+)
+
+# Page furniture of web copies, whole lines: navigation (any line with | or an
+# arrow is one, checked in code), collection notes, site names, licence footers,
+# news-site menus and bylines.  Found only around the document, never inside it.
+#   本作品收录于《Portal:联合国安理会2017年决议 · 本作品来自联合国官方文件。此组织之政策…
+#   维基文库,自由的图书馆 · 联合国安理会第2446号决议中华文库 · 跳转到内容 · 跳至内容 · 外观
+#   发布机关:联合国安全理事会 · Public domainPublic domainfalsefalse
+#   根据ST/AI/189/Add.9/Rev.2第2条(仅供英文版),下列联合国文件在全球属于公有领域:
+#   官方纪录(会议、逐字、摘要记录等); · 带有联合国标志发布的文献; · 主要设计通知公众关于联合国活动的…
+#   您现在的位置:首页>国际 · 发稿时间:2022-07-13 10:57来源:新华网 · 相关新闻: · 设为首页加入收藏
+#   新闻热线:0816-2395666 · 责任编辑:… · 分类:联合国安理会决议
+#   王帆发布时间:2023-11-03 09:14:00来源:中国新闻网 · 分享到: · 中国西藏网>即时新闻>博览 · 首页>要闻要闻
+#   来源:新华社作者:倪红梅顾震球责任编辑:吕欣彤2014-07-10 07:28 · (责编:艾雯、张悦) · 国际资讯>>正文
+PAGE_CHROME_RE = re.compile(
+    r"^(?:本作品(?:收录于|来自).*|.*(?:维基文库|中华文库|自由的图书馆).*|跳(?:转到|至)内容|外观|目录|编辑"
+    r"|发布机关:.*|Public domain.*|根据ST/AI/189.*|官方纪录\(.*|带有联合国标志.*|主要设计通知公众.*"
+    r"|您现在的位置.*|.{0,10}发(?:稿|布)时间.*|来源:.{0,80}|\(责编:.{0,30}\)|相关新闻.*|设为首页.*|新闻热线.*|责任编辑.*|分类:.*"
+    r"|分享到:?.{0,20}|首页>.*|.{0,60}>正文|[^>。,]{1,20}>[^>。,]{1,20}>[^>。,]{0,20})$"
+)
+
+# A labelled field of an un.org page or an encyclopedia's infobox; the value may
+# be in the next line or table cell (a bare label).
+#   Resolution number:S/RES/2396(2017) · Resolution Date:21 December 2017 · 文件号: · 文件日期:
+#   发布日期:2001年9月28日 · 发布机构:联合国安理会 · 中文名:联合国安理会第1373号决议
+#   日期|2013年5月2日| · 会议|6959| · 编号|S/RES/2102(文件)|  (zh.wikipedia's infobox table)
+FIELD_RE = re.compile(
+    r"^" + named("label", "Resolution number|Resolution Date|Document symbol|Symbol|Date"
+                          "|文件号|文号|文件日期|发布日期|通过日期|日期|发布机构|中文名|外文名|会议|编号")
+    + r"(?::" + named("value", ".{0,40}") + ")?$"
+)
+
+# An English date anywhere in a header line (a masthead cell, an un.org field).
+#   安全理事会|Distr.:General 15 November 2018| · 12 May 2013 · 28 March 2019
+ENGLISH_DATE_RE = re.compile(
+    r"(?<!\d)" + named("md", r"\d{1,2}") + " ?" + named("mmon", "January|February|March|April|May|June|July"
+                                                       "|August|September|October|November|December")
+    + " ?" + named("my", YEAR) + r"(?!\d)"
 )
 
 # "At its Nth meeting on DATE" inside a statement's opening.
@@ -203,9 +317,10 @@ COUNCIL_LINE_RE = re.compile(r"^(?:联合国)?(?:安全理事会|安理会)[,:]?
 # A letter's heading (and its annex's).
 #   2020年12月30日突尼斯常驻联合国代表给秘书长的信
 #   2020年12月30日突尼斯常驻联合国代表给秘书长的信的附件
+#   2014年12月30日…常驻联合国代表分别给秘书长和安全理事会主席的同文信
 LETTER_TITLE_RE = re.compile(
-    r"^" + DATE + named("sender", r"[^给]{2,60}?") + "给" + named("recipient", r"[^的]{2,40}?")
-    + r"的(?:信|函|普通照会)" + named("annex", r"的附件(?:[一二三四五六七八九十\d]{0,3})?") + r"?$"
+    r"^" + DATE + named("sender", r"[^给]{2,60}?") + "(?:分别)?给" + named("recipient", r"[^的]{2,40}?")
+    + r"的(?:同文信|信|函|普通照会)" + named("annex", r"的附件(?:[一二三四五六七八九十\d]{0,3})?") + r"?$"
 )
 
 # A bare annex heading.   附件 · 附件二
