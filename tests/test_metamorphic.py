@@ -103,7 +103,6 @@ TRANSFORMS = (
 # Reasons for the cases that still fail, by the module whose reading changes.
 OWN = ("normalize.py / structure.py (ours, not yet fixed): paragraph or header lines of re-wrapped "
        "or re-spaced text")
-BODIES_FURNITURE = "extract/bodies.py: reads body mentions inside page furniture (header spans)"
 BODIES = "extract/bodies.py: mentions change with pinyin or line wrapping"
 CITATIONS = "extract/citations.py: citations change with spacing or line wrapping"
 CITATIONS_BODIES = "extract/citations.py and extract/bodies.py"
@@ -112,55 +111,10 @@ REPORTING = "extract/reporting.py: a reporting duty changes with pinyin or line 
 
 # (document, transformation) → why it fails; xfail(strict=False), listed in the report.
 KNOWN: dict[tuple[str, str], str] = {
-    ("000_0ac8034374518f8d.txt", "furniture"): BODIES_FURNITURE,
-    ("000_0ac8034374518f8d.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("000_0ac8034374518f8d.txt", "all"): BODIES_FURNITURE,
-    ("001_01ccb3756e9797f9.txt", "furniture"): BODIES_FURNITURE,
-    ("001_01ccb3756e9797f9.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("001_01ccb3756e9797f9.txt", "all"): BODIES_FURNITURE,
-    ("002_ba668f23f7111b3a.txt", "furniture"): BODIES_FURNITURE,
-    ("002_ba668f23f7111b3a.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("002_ba668f23f7111b3a.txt", "all"): BODIES_FURNITURE,
     ("003_61819e4073c23d58.txt", "wrap30"): OWN,
     ("003_61819e4073c23d58.txt", "wrap80"): OWN,
-    ("003_61819e4073c23d58.txt", "furniture"): BODIES_FURNITURE,
-    ("003_61819e4073c23d58.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("003_61819e4073c23d58.txt", "all"): BODIES_FURNITURE,
-    ("004_9ee4a65219d59399.txt", "furniture"): BODIES_FURNITURE,
-    ("004_9ee4a65219d59399.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("004_9ee4a65219d59399.txt", "all"): BODIES_FURNITURE,
-    ("s-2018-1177_letter-annex.txt", "furniture"): BODIES_FURNITURE,
-    ("s-2018-1177_letter-annex.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-2018-1177_letter-annex.txt", "all"): BODIES_FURNITURE,
-    ("s-2021-972_cted-survey.txt", "furniture"): BODIES_FURNITURE,
-    ("s-2021-972_cted-survey.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-2021-972_cted-survey.txt", "all"): BODIES_FURNITURE,
-    ("s-prst-2010-19_pdf-layout.txt", "furniture"): BODIES_FURNITURE,
-    ("s-prst-2010-19_pdf-layout.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-prst-2010-19_pdf-layout.txt", "all"): BODIES_FURNITURE,
-    ("s-prst-2015-11_web-ascii.txt", "furniture"): BODIES_FURNITURE,
-    ("s-prst-2015-11_web-ascii.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-prst-2015-11_web-ascii.txt", "all"): BODIES_FURNITURE,
-    ("s-prst-2016-6_traditional.txt", "furniture"): BODIES_FURNITURE,
-    ("s-prst-2016-6_traditional.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-prst-2016-6_traditional.txt", "all"): BODIES_FURNITURE,
     ("s-res-1373-2001_block.txt", "wrap47_blank"): OWN,
-    ("s-res-1373-2001_block.txt", "furniture"): BODIES_FURNITURE,
-    ("s-res-1373-2001_block.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-res-1373-2001_block.txt", "all"): BODIES_FURNITURE,
-    ("s-res-1624-2005_gb18030-crlf.txt", "furniture"): BODIES_FURNITURE,
-    ("s-res-1624-2005_gb18030-crlf.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-res-1624-2005_gb18030-crlf.txt", "all"): BODIES_FURNITURE,
     ("s-res-2178-2014_web-ascii.txt", "wrap47_blank"): OWN,
-    ("s-res-2178-2014_web-ascii.txt", "furniture"): BODIES_FURNITURE,
-    ("s-res-2178-2014_web-ascii.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-res-2178-2014_web-ascii.txt", "all"): BODIES_FURNITURE,
-    ("s-res-2395-2017_pdf-layout.txt", "furniture"): BODIES_FURNITURE,
-    ("s-res-2395-2017_pdf-layout.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-res-2395-2017_pdf-layout.txt", "all"): BODIES_FURNITURE,
-    ("s-res-2617-2021_utf16.txt", "furniture"): BODIES_FURNITURE,
-    ("s-res-2617-2021_utf16.txt", "traditional+ascii+furniture"): BODIES_FURNITURE,
-    ("s-res-2617-2021_utf16.txt", "all"): BODIES_FURNITURE,
 }
 
 

@@ -455,3 +455,46 @@ def test_a_page_printing_the_document_on_one_line_has_its_paragraphs():
     # a copy spacing every comma English-style is not split at its commas
     spaced = "安全理事会, 重申其决议, 强调合作, 并决心消除威胁, 回顾其承诺,\n1. 决定继续处理此案。"
     assert [p for p, _ in paras(doc("第2400(2018)号决议\n" + spaced))] == ["pp/1", "op/1"]
+
+
+# A table of sentences is content, not navigation: un.org's list of the President's notes,
+# its last row cut short by the page (haohao.work.gd mirror of main.un.org)
+NOTES_TABLE = (
+    "(以下文件均为PDF。)\n安全理事会关于其工作方法的决定\n"
+    "S/2023/945 安全理事会主席的说明 | 2023年12月1日 | 根据2017年8月30日主席说明(S/2017/507)第111段,"
+    "安理会再次承诺尽一切努力。 |\n"
+    "S/2023/612 安全理事会主席的说明 | 2023年8月21日 | 安全理事会重申,必须确保安理会高效率地开展工作。 |\n"
+    "S/2021/1074 安全理事会主席的说明 | 2021年12月22日 | 安全理事会承诺在\n"
+)
+
+# (page text, the lines that are the page's furniture, in order)
+FURNITURE = [
+    # wikisource: title, navigation and vote line before the document's own title and
+    # adoption line; the licence after, with what it lists
+    (WIKI_NAV + "第2326(2016)號決議\n安全理事會2016年12月15日第7838次會議通過\n" + RES_BODY + WIKI_LICENCE,
+     [*WIKI_NAV.splitlines(), *(ln.lstrip("- ") for ln in WIKI_LICENCE.splitlines())]),
+    # a reprint printing the adoption line last: the document's own, not the page's
+    ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
+     "2001年9月28日安全理事会第4385次会议通过\n", []),
+    # a news page: breadcrumbs, headline, byline, share line
+    ("中国西藏网 > 即时新闻 > 博览\n\n中国担任联合国安理会11月轮值主席\n\n"
+     "王帆 发布时间:2023-11-03 09:14:00来源: 中国新闻网\n分享到:\n\n"
+     "中新社联合国11月1日电 安理会本月将审议第2178(2014)号决议的执行情况。\n",
+     ["中国西藏网>即时新闻>博览", "中国担任联合国安理会11月轮值主席",
+      "王帆发布时间:2023-11-03 09:14:00来源:中国新闻网", "分享到:"]),
+    # un.org's table of notes: rows of sentences, the cut-short last row included, are content
+    (NOTES_TABLE, []),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), FURNITURE, ids=["wiki", "adoption-last", "news", "notes-table"])
+def test_furniture_is_the_pages_lines_not_the_documents(text, lines):
+    d = doc(text)
+    got = [text[slice(*d.norm.source_span(s.start, s.end))] for s in d.structure.header.furniture_spans]
+    assert ["".join(g.split()) for g in got] == ["".join(ln.split()) for ln in lines]
+
+
+def test_a_table_of_sentences_is_cited():
+    r = process("t.txt", NOTES_TABLE.encode())
+    assert r.doc.structure.header.header_spans == ()
+    assert {str(c.symbol) for c in r.facts["citations"]} >= {"S/2017/507", "S/2023/945", "S/2021/1074"}

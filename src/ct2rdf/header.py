@@ -12,7 +12,10 @@ licence footers, news-site menus.  This module finds
   the opening and in the trailer.  A navigation line names neighbours too, so
   the symbol is the one the header lines name most often.
 
-Every header and trailer block becomes a header span: never a citation.
+Every header and trailer block becomes a header span: never a citation.  The
+page's lines among them (navigation, chrome, licence, the page's title) are
+also *furniture*: no extractor reads them, while the document's own header
+lines (its title, adoption line) still name the Council for the bodies.
 """
 
 from __future__ import annotations
@@ -75,8 +78,20 @@ def cells(norm: Normalized, blocks: list[int], positions) -> list[Cell]:
 
 
 def is_navigation(t: str) -> bool:
-    """A wiki navigation or table line: ``← | 2101(2013) | … |``."""
-    return "|" in t or t.startswith(("←", "→"))
+    """A wiki navigation or table line: ``← | 2101(2013) | … |``.
+
+    A table whose cells hold sentences is content, not navigation: un.org's
+    list of notes by the President (``S/2023/945安全理事会主席的说明|2023年12月1日|
+    根据…第111段,安理会再次承诺…。|``), a news paragraph with a stray ``|``.
+    """
+    if t.startswith(("←", "→")):
+        return True
+    return "|" in t and not any(_is_sentence(c.strip()) for c in t.split("|"))
+
+
+def _is_sentence(cell: str) -> bool:
+    # a vote line may end in 。 too (第4385次会议通过。 |)
+    return "。" in cell and not P.VOTE_LINE_RE.match(cell)
 
 
 def is_furniture(t: str) -> bool:
@@ -164,11 +179,31 @@ def trailer_start(norm: Normalized, blocks: list[int], after: int) -> int:
 
 def _trailing_line(norm: Normalized, blocks: list[int], k: int) -> bool:
     t = norm.block_text(blocks[k])
+    prev = norm.block_text(blocks[k - 1]) if k > 0 else ""
+    if "|" in t and "|" in prev and not is_navigation(prev):
+        return False  # the last row of a table of sentences, cut short by the page
     if is_furniture(t) or adoption(t):  # reprints may print the adoption line last
         return True
     # the value of a field on its own line: Resolution Date: / 28 March 2019
-    prev = norm.block_text(blocks[k - 1]) if k > 0 else ""
     return bool(P.FIELD_RE.match(prev)) and len(t) <= 40
+
+
+def furniture_positions(norm: Normalized, blocks: list[int], ref: int, head: int, end: int) -> list[int]:
+    """Positions of the page's furniture among the header (``< head``) and trailer (``>= end``) blocks.
+
+    The document's own header lines (masthead, title, adoption and council
+    lines) run up to its opening at ``ref``; everything before the last
+    furniture line above them is the page's (its title, site name, navigation),
+    as is every furniture line among the header lines and the trailer from its
+    first furniture line on (navigation, licence and what the licence lists).
+    A reprint's adoption line printed last, before any furniture, is the
+    document's own.
+    """
+    texts = {k: norm.block_text(blocks[k]) for k in [*range(head), *range(end, len(blocks))]}
+    above = [k for k in range(min(ref, head)) if is_furniture(texts[k])]
+    out = [k for k in range(head) if (above and k <= above[-1]) or is_furniture(texts[k])]
+    first = next((k for k in range(end, len(blocks)) if is_furniture(texts[k])), len(blocks))
+    return out + list(range(first, len(blocks)))
 
 
 # *** Facts ***

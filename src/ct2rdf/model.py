@@ -74,7 +74,13 @@ class Header:
     recipient: str | None = None
     signatory: str | None = None
     signatory_title: str | None = None
-    header_spans: tuple[Span, ...] = ()  # title and header lines: never citations
+    # Every line around the document's paragraphs (its own title, masthead,
+    # adoption line, and the page's furniture): never citations.
+    header_spans: tuple[Span, ...] = ()
+    # The page's lines among them (navigation, site chrome, licence, vote lines,
+    # the page's own title): no extractor reads them.  The document's own header
+    # lines are not furniture: bodies read the Council in its adoption line.
+    furniture_spans: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

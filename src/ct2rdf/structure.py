@@ -58,6 +58,9 @@ def parse_structure(norm: Normalized) -> Structure:
         head, titled = _page_title(norm, blocks, head, end)
     around = [*range(head), *range(end, len(blocks))]
     header_spans = [_span(norm, blocks[k]) for k in around]
+    ref = head if op.kind == "none" else op.pos
+    header["furniture_spans"] = tuple(
+        _span(norm, blocks[k]) for k in H.furniture_positions(norm, blocks, ref, head, end))
     _header_facts(norm, H.cells(norm, blocks, around), header)
 
     body = blocks[head:end]

@@ -164,6 +164,12 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
         found.append((a, b, key))
         taken[a:b] = b"\x01" * (b - a)
 
+    # the page's furniture (navigation, chrome, licence) names no body of the
+    # document; its own header lines (the adoption line's Council) do
+    furniture = doc.structure.header.furniture_spans
+    for s in furniture:
+        taken[s.start : s.end] = b"\x03" * (s.end - s.start)
+
     # 1. committees named by their resolutions; one the gazetteer does not know
     # (第1533(2004)号决议所设委员会) is another committee, so a bare 委员会 is not the CTC
     other_committee = False
@@ -245,6 +251,9 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             take(a, b, key)
 
     out: list[Mention | Alias] = []
+    inside = _inside(furniture)
+    found = [f for f in found if not inside(f[0])]  # step 1 takes committees without asking
+    aliases = [a for a in aliases if not inside(a.span.start)]
     for a, b, key in sorted(found):
         p = doc.paragraph_at(a)
         out.append(Mention(key, Span(a, b), p.ref if p else None, text[a:b]))
@@ -252,6 +261,10 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
 
 
 _UNKNOWN = "abbreviation {!r} defined for an unknown body"
+
+
+def _inside(spans):
+    return lambda pos: any(s.start <= pos < s.end for s in spans)
 
 
 def _whole_names(text: str, names: _Names, word) -> list[tuple[int, int, str]]:
