@@ -375,10 +375,15 @@ WEB_PAGES = [
      "代表安理會發表聲明如下:\n- 「安全理事會注意到秘書長的報告"
      "(S/2015/866)。\n- 「安全理事會鼓勵秘書長。」\n",
      ("prst", "S/PRST/2015/24", dt.date(2015, 12, 8), 7571), {"S/2015/866"}),
-    # un.org: a summary, the symbol and date as labelled fields at the end
+    # un.org: a summary of a resolution, its symbol and date as labelled fields at the end; the
+    # page is not the resolution (FORMAT.md: no symbol or date for type other), so it cites it
     ("S/RES/2462(2019)\n\n重申安理会第1373(2001)号决议的决定,即所有国家应防止和制止资助恐怖主义行为。\n\n"
      "Resolution number: \nS/RES/2462(2019)\nResolution Date: \n28 March 2019\n",
-     ("other", "S/RES/2462 (2019)", dt.date(2019, 3, 28), None), {"S/RES/1373 (2001)"}),
+     ("other", None, None, None), {"S/RES/2462 (2019)", "S/RES/1373 (2001)"}),
+    # an official report's masthead: its own document symbol and date stay
+    ("联合国\nS/2021/972\n安全理事会\nDistr.: General\n19 November 2021\n"
+     "会员国执行第1373(2001)号决议情况全球调查\n本报告回顾安理会第1624(2005)号决议。\n",
+     ("other", "S/2021/972", dt.date(2021, 11, 19), None), {"S/RES/1373 (2001)", "S/RES/1624 (2005)"}),
     # an encyclopedia page (newton.com.tw): prose about the resolution, an infobox of bulleted
     # fields, then the text under a heading
     ("聯合國安理會第1373號決議\n\n"

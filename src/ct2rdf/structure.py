@@ -109,11 +109,22 @@ def _header_lines(norm: Normalized, blocks: list[int], k: int, doc_type: str) ->
         if doc_type == "resolution" and P.COUNCIL_LINE_RE.match(t):
             return k + 1
         titled = doc_type != "other" and (P.RES_TITLE_RE.match(t) or P.PRST_TITLE_RE.match(t))
-        if not (titled or P.SYMBOL_LINE_RE.match(t) or P.DATE_LINE_RE.match(t) or P.HEADER_NOISE_RE.match(t)
-                or P.MASTHEAD_LINE_RE.match(t) or H.is_furniture(t) or H.adoption(t)):
+        masthead = (m := P.SYMBOL_LINE_RE.match(t) or P.MASTHEAD_LINE_RE.match(t)) and (
+            not m.group("symbol") or _own_kind(parse(m.group("symbol")), doc_type))
+        if not (titled or masthead or P.DATE_LINE_RE.match(t) or P.HEADER_NOISE_RE.match(t)
+                or H.is_furniture(t) or H.adoption(t)):
             return k
         k += 1
     return k
+
+
+def _own_kind(symbol, doc_type: str) -> bool:
+    """Whether ``symbol`` can be a ``doc_type`` document's own: a resolution's or
+    statement's symbol heading a summary, a news item or a report names the
+    document it is about (un.org's summary page under S/RES/2462(2019)), a citation."""
+    if symbol is None:
+        return True  # not a symbol we know: nothing says it is another document's
+    return symbol.kind == {"resolution": "resolution", "prst": "prst"}.get(doc_type, "document")
 
 
 def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
@@ -129,6 +140,11 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
             if m.group("y") or m.group("cy"):
                 header["date"], header["date_span"] = date_from_match(m), c.span
             break
+    fields = H.field_values(cells)
+    # un.org prints a resolution's date under a label: on a page about it (a
+    # summary) that is the resolution's date, not the page's
+    labels = () if doc_type == "resolution" else ("Resolution Date", "通过日期")
+    theirs = {fields[k][1] for k in labels if k in fields}
     found = []
     for c in cells:
         t = c.text
@@ -144,15 +160,14 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
                 header.setdefault("date_span", c.span)
         elif (meeting := H.vote_meeting(t)) and "meeting_number" not in header:
             header["meeting_number"], header["meeting_span"] = meeting, c.span
-        if (d := P.ENGLISH_DATE_RE.search(t)) and "masthead_date" not in header and H.english_date(d):
+        if ((d := P.ENGLISH_DATE_RE.search(t)) and "masthead_date" not in header and H.english_date(d)
+                and c.span not in theirs):
             header["masthead_date"] = (H.english_date(d), c.span)
         found += H.symbols_in(c, titles=doc_type in ("resolution", "prst"))
-    fields = H.field_values(cells)
     for label in ("Resolution number", "Document symbol", "Symbol", "文件号", "文号"):
         if label in fields and (s := parse(fields[label][0])):
             found.append((s, fields[label][1]))
-    kind = {"resolution": "resolution", "prst": "prst"}.get(doc_type)
-    best = H.symbol_votes(found, kind, near)
+    best = H.symbol_votes([(s, sp) for s, sp in found if _own_kind(s, doc_type)], None, near)
     if best:
         header["symbol"], header["symbol_span"] = best
         # a date printed right after the document's own title or symbol (wiki navigation)
@@ -172,7 +187,9 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
                     a + m.start(), a + m.end())
                 header.setdefault("fallback_date", (date_from_match(m), header["meeting_span"]))
                 break
-    for label in ("Resolution Date", "Date", "文件日期", "发布日期", "通过日期", "日期"):
+    # a resolution's date labels only a resolution's page (an other page's is the summarised one's)
+    labels = ("Resolution Date", "通过日期") if doc_type == "resolution" else ()
+    for label in (*labels, "Date", "文件日期", "发布日期", "日期"):
         if label in fields:
             value, span = fields[label]
             m = H.date_in(value)
