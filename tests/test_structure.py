@@ -423,6 +423,19 @@ WEB_PAGES = [
      "本报告介绍执行情况。", ("other", None, None, None), {"S/PRST/2015/11"}),
     # a reprint printing the whole resolution on one line, paragraphs joined by a space (qqstock.cn)
     (FLAT, ("resolution", None, None, None), {"S/RES/1373 (2001)"}),
+    # a repost cut in the preamble: the council line and clauses opening with the Council's verbs
+    # make a resolution (qqstock.cn, newton.com.tw: 決議原文 then the bare text)
+    ("决议原文\n安全理事会,\n重申其第1540(2004)号决议,\n仍然严重关切恐怖主义的威胁,\n",
+     ("resolution", None, None, None), {"S/RES/1540 (2004)"}),
+    # the second page of a paginated reprint, starting at paragraph 8 (fsou.com): an excerpt
+    ("8.请秘书长将第1771(2007)号决议所设专家组的任务期限延至2009年11月30日;\n"
+     "9.决定专家组任务规定还应包含下列任务:\n(a)在其提交委员会的报告中列入信息;\n"
+     "10.请专家组继续将其活动集中于南基伍;\n",
+     ("resolution", None, None, None), {"S/RES/1771 (2007)"}),
+    # a report's numbered paragraphs open with their subjects: no excerpt of a resolution
+    ("1.本报告是根据第1373(2001)号决议提交的。\n2.委员会继续开展工作。\n3.请参阅附件。\n"
+     "4.执行局访问了三个国家。\n",
+     ("other", None, None, None), {"S/RES/1373 (2001)"}),
     # a reprint printing the adoption line last
     ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
      "2001年9月28日安全理事会第4385次会议通过\n",

@@ -29,7 +29,7 @@ from . import patterns as P
 from .dates import cn_number, date_from_match
 from .model import Span
 from .normalize import Normalized
-from .reference import resolution_years
+from .reference import resolution_years, verbs
 from .symbols import Symbol, parse, prst, sc_resolution
 
 # How many leading blocks are searched for the opening: wiki pages put a dozen
@@ -146,13 +146,44 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
     if found:
         pos, kind = found[0]
         return Opening(strong[kind], pos, kind)
-    if "council" in first and ("res_title" in first or _numbered_follows(norm, blocks, first["council"])):
+    if "council" in first and ("res_title" in first or _numbered_follows(norm, blocks, first["council"])
+                               or _clause_follows(norm, blocks, first["council"])):
         return Opening("resolution", first["council"], "council")
     if "res_title" in first and _numbered_follows(norm, blocks, first["res_title"]):
         return Opening("resolution", first["res_title"], "res_title")
     if "prst_title" in first:
         return Opening("prst", first["prst_title"], "prst_title")
+    if _operative_excerpt(norm, blocks):
+        return Opening("resolution", 0, "excerpt")
     return Opening("other", 0, "none")
+
+
+def opens_with_verb(t: str) -> bool:
+    """Whether a paragraph opens with a resolution's action verb (又重申…, 4、决定…, 8.请秘书长…)."""
+    t = t[m.end():] if (m := P.OPERATIVE_NUMBER_RE.match(t)) else t
+    for modifier in P.VERB_MODIFIERS:
+        if t.startswith(modifier):
+            t = t[len(modifier):]
+            break
+    return t.startswith(verbs().phrases_longest_first)
+
+
+def _clause_follows(norm: Normalized, blocks: list[int], k: int) -> bool:
+    # 安全理事会, then 重申…: a preamble, even where the copy ends before paragraph 1
+    return k + 1 < len(blocks) and opens_with_verb(norm.block_text(blocks[k + 1]))
+
+
+# How many numbered paragraphs opening with an action verb make a resolution's excerpt.
+_EXCERPT_MIN = 3
+
+
+def _operative_excerpt(norm: Normalized, blocks: list[int]) -> bool:
+    """A resolution's operative part without its header: a page of a reprint starting
+    at paragraph 8 (8.请秘书长… 9.决定… 10.请专家组…), most numbered paragraphs
+    opening with the Council's verbs (a report's open with its subject)."""
+    numbered = [t for i in blocks[:HEADER_SCAN] if P.OPERATIVE_NUMBER_RE.match(t := norm.block_text(i))]
+    acting = sum(1 for t in numbered if opens_with_verb(t))
+    return acting >= _EXCERPT_MIN and acting * 3 >= len(numbered) * 2
 
 
 def _numbered_follows(norm: Normalized, blocks: list[int], k: int) -> bool:

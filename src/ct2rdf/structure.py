@@ -48,7 +48,7 @@ def parse_structure(norm: Normalized) -> Structure:
     header: dict = {"doc_type": doc_type}
     if op.kind in ("intro", "letter"):
         head = op.pos  # the opening itself is read by _statement / _letter
-    elif op.kind == "none":
+    elif op.kind in ("none", "excerpt"):  # no opening block: header lines from the top
         head = _header_lines(norm, blocks, 0, doc_type)
     else:
         head = _header_lines(norm, blocks, op.pos + 1, doc_type)
@@ -58,7 +58,7 @@ def parse_structure(norm: Normalized) -> Structure:
         head, titled = _page_title(norm, blocks, head, end)
     around = [*range(head), *range(end, len(blocks))]
     header_spans = [_span(norm, blocks[k]) for k in around]
-    ref = head if op.kind == "none" else op.pos
+    ref = head if op.kind in ("none", "excerpt") else op.pos
     header["furniture_spans"] = tuple(
         _span(norm, blocks[k]) for k in H.furniture_positions(norm, blocks, ref, head, end))
     _header_facts(norm, H.cells(norm, blocks, around), header)
