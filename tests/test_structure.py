@@ -436,6 +436,22 @@ WEB_PAGES = [
     ("1.本报告是根据第1373(2001)号决议提交的。\n2.委员会继续开展工作。\n3.请参阅附件。\n"
      "4.执行局访问了三个国家。\n",
      ("other", None, None, None), {"S/RES/1373 (2001)"}),
+    # an old resolution's wiki page: titles without the year in the navigation, the year in the
+    # document's own title; dates in Chinese numerals; a vote line with a footnote marker
+    ("联合国安理会第368号决议\n← | 联合国安理会第367号决议 | 联合国安理会第368号决议 1975年4月17日 |\n"
+     "联合国安理会第369号决议 |\n|\n一九七五年四月十七日\n第368(1975)号决议\n安全理事会,\n"
+     "回顾其第338(1973)号决议,\n决定:\n(a)将任务期限延长三个月;\n"
+     "第一八二一次会议以十三票对零票通过。 1\n1 两个理事国(中国和伊拉克)没有参加表决。\n"
+     "本作品来自联合国官方文件。\n",
+     ("resolution", "S/RES/368 (1975)", dt.date(1975, 4, 17), 1821), {"S/RES/338 (1973)"}),
+    # wikisource's header cell for recent resolutions: date, place, then the meeting in brackets
+    ("联合国安理会第2627号决议\n← | 联合国安理会第2626(2022)号决议 | 联合国安理会第2627(2022)号决议 "
+     "制定机关:联合国安全理事会 2022年3月25日于联合国总部大楼 (在联合国安全理事会第9004次会议上) |\n"
+     "联合国安理会第2628(2022)号决议 |\n安全理事会,\n回顾其第1718(2006)号决议,\n1. 决定延长。\n",
+     ("resolution", "S/RES/2627 (2022)", dt.date(2022, 3, 25), 9004), {"S/RES/1718 (2006)"}),
+    # an adoption line whose date lost 年 and 月 in conversion: the meeting counts, no date is guessed
+    ("第1540(2004)号决议\n2004428日安全理事会第4956次会议通过\n安全理事会\n申明扩散构成威胁,\n1. 决定。\n",
+     ("resolution", "S/RES/1540 (2004)", None, 4956), set()),
     # a reprint printing the adoption line last
     ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
      "2001年9月28日安全理事会第4385次会议通过\n",

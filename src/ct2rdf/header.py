@@ -213,6 +213,8 @@ def _trailing_line(norm: Normalized, blocks: list[int], k: int) -> bool:
     prev = norm.block_text(blocks[k - 1]) if k > 0 else ""
     if "|" in t and "|" in prev and not is_navigation(prev):
         return False  # the last row of a table of sentences, cut short by the page
+    if (m := P.VOTE_LINE_RE.match(prev)) and m.group("note") and t.startswith(m.group("note")):
+        return True  # the vote line's footnote: 通过。1 / 1 两个理事国(中国和伊拉克)没有参加表决。
     if is_furniture(t) or adoption(t):  # reprints may print the adoption line last
         return True
     # the value of a field on its own line: Resolution Date: / 28 March 2019
@@ -250,6 +252,10 @@ def symbol_votes(found: list[tuple[Symbol, Span]], kind: str | None,
     found = [(s, sp) for s, sp in found if kind is None or s.kind == kind]
     if not found:
         return None
+    # a title without the year (联合国安理会第443号决议) names the same resolution
+    # as one with it (第443(1978)号决议): the year-bearing symbol takes its votes
+    full = {s.path.split("(")[0]: s for s, _ in found if s.kind == "resolution" and s.year}
+    found = [(full.get(s.path, s) if s.kind == "resolution" and not s.year else s, sp) for s, sp in found]
     count = Counter(s for s, _ in found)
     order = {}
     for n, (s, sp) in enumerate(found):

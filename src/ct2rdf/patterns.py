@@ -243,10 +243,11 @@ DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
 #   安全理事会2005年12月20日第5555次会议通过, · 2019年3月28日于联合国安全理事会第8496次会议
 #   安全理事會第8169次會議通過 (then 2018年1月30日) · 安全理事會2013年12月17日第7086次會議通過
 #   联合国安理会第1724(2006)号决议2006年11月29日安全理事会第5575次会议通过 (a wiki navigation cell)
+#   2004428日安全理事会第4956次会议通过 (a reprint that lost 年 and 月: the meeting still counts, no date)
 _COUNCIL = r"(?:联合国)?(?:安全理事会|安理会)"
 ADOPTION_RE = re.compile(
     r"^(?:(?:联合国)?(?:安理会|安全理事会)?第\d{1,4}(?:\(" + YEAR + r"\))?号?决议)*"
-    + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r")?(?:于|在)?" + _COUNCIL + r"?(?:在其?|于)?第"
+    + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r"|\d{5,8}日)?(?:于|在)?" + _COUNCIL + r"?(?:在其?|于)?第"
     + named("meeting", r"\d{1,5}") + r"次会议(?:上)?" + named("adopted", "通过") + r"?[,.;。]?$"
 )
 
@@ -257,9 +258,10 @@ DATE_AFTER_TITLE_RE = re.compile(r"(?:" + HEADER_SYMBOL + r")?" + DATE)
 # A wiki page's vote line: the meeting that adopted the resolution.
 #   第6969次會議以15票贊成,0票反對通過 · 第8141次会议以12票赞成,0票反对,3票弃权(…)通过
 #   第4872次会议一致通过。 · 第二一〇七次會議以十四票對〇票通過。 · 第4385次会议通过。
+#   第一八二一次会议以十三票对零票通过。1  (a footnote marker: 1 两个理事国没有参加表决。)
 VOTE_LINE_RE = re.compile(
     r"^第" + named("meeting", rf"\d{{1,5}}|[{CN_DIGIT}]{{3,5}}")
-    + r"次会议(?:以[^。]{1,120}?|一致)?通过[。.]?\d{0,2}$"
+    + r"次会议(?:以[^。]{1,120}?|一致)?通过[。.]?" + named("note", r"\d{1,2}") + "?$"
 )
 
 # Page furniture of web copies, whole lines: navigation (any line with | or an
@@ -303,9 +305,10 @@ ENGLISH_DATE_RE = re.compile(
 # "At its Nth meeting on DATE" inside a statement's opening.
 #   安全理事会主席在2012年5月4日安全理事会第6765次会议上
 #   安全理事会主席在2010年9月27日举行的安全理事会第6390次会议上 (举行的 before the council)
+#   2022年3月25日于联合国总部大楼 (在联合国安全理事会第9004次会议上)  (wikisource's header cell)
 MEETING_MENTION_RE = re.compile(
-    r"(?:在)?" + DATE + r"(?:举行的)?(?:安全理事会|安理会)?(?:举行的)?第" + named("meeting", r"\d{1,5}")
-    + r"次会议"
+    r"(?:在)?" + DATE + r"(?:于[^()\d]{1,12}\s?\(在)?(?:举行的)?(?:联合国)?(?:安全理事会|安理会)?"
+    + r"(?:举行的)?第" + named("meeting", r"\d{1,5}") + r"次会议"
 )
 
 # The agenda item of a statement.   题为“恐怖行为对国际和平与安全造成的威胁”的项目
