@@ -452,6 +452,12 @@ WEB_PAGES = [
     # an adoption line whose date lost 年 and 月 in conversion: the meeting counts, no date is guessed
     ("第1540(2004)号决议\n2004428日安全理事会第4956次会议通过\n安全理事会\n申明扩散构成威胁,\n1. 决定。\n",
      ("resolution", "S/RES/1540 (2004)", None, 4956), set()),
+    # a resolution adopted by written vote (2021): the adoption line has a date but no meeting, and
+    # the navigation's date (the page's) is not the adoption date
+    ("联合国安理会第2569号决议\n← | 2568(2021) | 联合国安理会第2569(2021)号决议 S/RES/2569(2021) "
+     "2021年4月7日 发布机关:联合国安全理事会 |\n第2569(2021)号决议\n安全理事会2021年3月26日通过\n"
+     "安全理事会,\n回顾其第1718(2006)号决议,\n1. 决定延长。\n",
+     ("resolution", "S/RES/2569 (2021)", dt.date(2021, 3, 26), None), {"S/RES/1718 (2006)"}),
     # a reprint printing the adoption line last
     ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
      "2001年9月28日安全理事会第4385次会议通过\n",

@@ -103,7 +103,10 @@ def is_furniture(t: str) -> bool:
 def adoption(t: str) -> re.Match | None:
     """An adoption line (with a date, or saying 通过), else None."""
     m = P.ADOPTION_RE.match(t)
-    return m if m and (m.group("y") or m.group("cy") or m.group("adopted")) else None
+    dated = m and (m.group("y") or m.group("cy"))
+    if m and m.group("meeting"):
+        return m if dated or m.group("adopted") else None
+    return m if dated and m.group("adopted") else None  # 安全理事会2021年3月26日通过
 
 
 def _cell_texts(t: str) -> list[str]:

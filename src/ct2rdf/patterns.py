@@ -244,11 +244,13 @@ DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
 #   安全理事會第8169次會議通過 (then 2018年1月30日) · 安全理事會2013年12月17日第7086次會議通過
 #   联合国安理会第1724(2006)号决议2006年11月29日安全理事会第5575次会议通过 (a wiki navigation cell)
 #   2004428日安全理事会第4956次会议通过 (a reprint that lost 年 and 月: the meeting still counts, no date)
+#   安全理事会2021年3月26日通过 (a written vote during the pandemic: a date and 通过, no meeting)
 _COUNCIL = r"(?:联合国)?(?:安全理事会|安理会)"
 ADOPTION_RE = re.compile(
-    r"^(?:(?:联合国)?(?:安理会|安全理事会)?第\d{1,4}(?:\(" + YEAR + r"\))?号?决议)*"
-    + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r"|\d{5,8}日)?(?:于|在)?" + _COUNCIL + r"?(?:在其?|于)?第"
-    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?" + named("adopted", "通过") + r"?[,.;。]?$"
+    r"^(?=.*次会议|.*日" + _COUNCIL + r"?通过)(?:(?:联合国)?(?:安理会|安全理事会)?第\d{1,4}(?:\(" + YEAR
+    + r"\))?号?决议)*" + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r"|\d{5,8}日)?(?:于|在)?" + _COUNCIL
+    + r"?(?:(?:在其?|于)?第" + named("meeting", r"\d{1,5}") + r"次会议(?:上)?)?" + named("adopted", "通过")
+    + r"?[,.;。]?$"
 )
 
 # The date a navigation cell prints after the page's own title (and symbol).

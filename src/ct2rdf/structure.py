@@ -135,8 +135,9 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
         m = H.adoption(c.text)
         if m:
             near = c.span.start
-            header["meeting_number"] = int(m.group("meeting"))
-            header["meeting_span"] = c.span
+            if m.group("meeting"):
+                header["meeting_number"] = int(m.group("meeting"))
+                header["meeting_span"] = c.span
             if m.group("y") or m.group("cy"):
                 header["date"], header["date_span"] = date_from_match(m), c.span
             break
