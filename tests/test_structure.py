@@ -458,6 +458,12 @@ WEB_PAGES = [
      "2021年4月7日 发布机关:联合国安全理事会 |\n第2569(2021)号决议\n安全理事会2021年3月26日通过\n"
      "安全理事会,\n回顾其第1718(2006)号决议,\n1. 决定延长。\n",
      ("resolution", "S/RES/2569 (2021)", dt.date(2021, 3, 26), None), {"S/RES/1718 (2006)"}),
+    # a gazette's notice publishing a resolution (Macau, Traditional): the notice's sentence gives
+    # the adoption date in Chinese numerals with 零; the notice's own dates are not it
+    ("按照中央人民政府的命令,命令公佈聯合國安全理事會於二零一一年六月十七日通過的關於恐怖行為對"
+     "國際和平與安全造成的威脅的第1989(2011)號決議的中文及英文正式文本。\n二零一一年十月十八日發佈。\n"
+     "安全理事會,\n回顧其第1267(1999)號決議,\n1. 決定。\n",
+     ("resolution", "S/RES/1989 (2011)", dt.date(2011, 6, 17), None), {"S/RES/1267 (1999)"}),
     # a reprint printing the adoption line last
     ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
      "2001年9月28日安全理事会第4385次会议通过\n",

@@ -253,6 +253,15 @@ ADOPTION_RE = re.compile(
     + r"?[,.;。]?$"
 )
 
+# A wrapper's sentence naming the date a resolution was adopted (a gazette's notice,
+# a transmittal note); the resolution's number and year follow.
+#   命令公佈聯合國安全理事會於二零一一年六月十七日通過的關於…威脅的第1989(2011)號決議的中文及英文正式文本
+#   秘书长谨转递安全理事会2014年9月24日第7272次会议通过的第2178(2014)号决议
+ADOPTED_MENTION_RE = re.compile(
+    _COUNCIL + r"(?:于|在)?" + DATE + r"(?:第\d{1,5}次会议)?通过的[^。]{0,80}?第" + named("num", r"\d{1,4}")
+    + r"\(" + named("year", YEAR) + r"\)号决议"
+)
+
 # The date a navigation cell prints after the page's own title (and symbol).
 #   联合国安理会第2446(2018)号决议|S/RES/2446(2018)2018年11月15日 · 聯合國安理會第443號決議1978年12月14日
 DATE_AFTER_TITLE_RE = re.compile(r"(?:" + HEADER_SYMBOL + r")?" + DATE)

@@ -16,7 +16,7 @@ from . import patterns as P
 from .dates import date_from_match
 from .model import Header, Paragraph, ParaRef, Part, Span, Structure
 from .normalize import Normalized
-from .symbols import parse
+from .symbols import parse, sc_resolution
 
 # A heading inside a letter or annex: short and without sentence punctuation.
 _HEADING_MAX = 24
@@ -176,6 +176,11 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
             for s, sp in found:
                 after = c.text[sp.end - c.span.start :] if c.span.start <= sp.start < c.span.end else ""
                 if s == best[0] and (m := P.DATE_AFTER_TITLE_RE.match(after)):
+                    header.setdefault("fallback_date", (date_from_match(m), c.span))
+        # a wrapper's notice: 安全理事会于DATE通过的…第N(YYYY)号决议, this resolution
+        for c in cells:
+            for m in P.ADOPTED_MENTION_RE.finditer(c.text):
+                if best[0] == sc_resolution(int(m.group("num")), int(m.group("year"))):
                     header.setdefault("fallback_date", (date_from_match(m), c.span))
     if "会议" in fields and fields["会议"][0].isdigit() and "meeting_number" not in header:
         header["meeting_number"], header["meeting_span"] = int(fields["会议"][0]), fields["会议"][1]
