@@ -432,6 +432,10 @@ WEB_PAGES = [
      "9.决定专家组任务规定还应包含下列任务:\n(a)在其提交委员会的报告中列入信息;\n"
      "10.请专家组继续将其活动集中于南基伍;\n",
      ("resolution", None, None, None), {"S/RES/1771 (2007)"}),
+    # a reprint starting mid-preamble (ask.fsou.com): clauses opening with verbs, then 1、决定
+    ("又重申断然谴责2001年9月11日发生的恐怖攻击,\n确认各国有必要采取措施,\n"
+     "重申大会的宣言(第2625(XXV)号决议)所确定的原则,\n1、决定所有国家应:\na、防止和制止资助恐怖主义行为;\n",
+     ("resolution", None, None, None), {"A/RES/2625(XXV)"}),  # the Assembly's declaration
     # a report's numbered paragraphs open with their subjects: no excerpt of a resolution
     ("1.本报告是根据第1373(2001)号决议提交的。\n2.委员会继续开展工作。\n3.请参阅附件。\n"
      "4.执行局访问了三个国家。\n",

@@ -181,12 +181,19 @@ _EXCERPT_MIN = 3
 
 
 def _operative_excerpt(norm: Normalized, blocks: list[int]) -> bool:
-    """A resolution's operative part without its header: a page of a reprint starting
-    at paragraph 8 (8.请秘书长… 9.决定… 10.请专家组…), most numbered paragraphs
-    opening with the Council's verbs (a report's open with its subject)."""
-    numbered = [t for i in blocks[:HEADER_SCAN] if P.OPERATIVE_NUMBER_RE.match(t := norm.block_text(i))]
+    """A resolution without its header: a page of a reprint starting at paragraph 8
+    (8.请秘书长… 9.决定… 10.请专家组…), most numbered paragraphs opening with the
+    Council's verbs (a report's open with their subject); or a copy starting
+    mid-preamble (又重申… 确认… 重申… then 1、决定…)."""
+    texts = [norm.block_text(i) for i in blocks[:HEADER_SCAN]]
+    numbered = [t for t in texts if P.OPERATIVE_NUMBER_RE.match(t)]
     acting = sum(1 for t in numbered if opens_with_verb(t))
-    return acting >= _EXCERPT_MIN and acting * 3 >= len(numbered) * 2
+    if acting >= _EXCERPT_MIN and acting * 3 >= len(numbered) * 2:
+        return True
+    first = next((k for k, t in enumerate(texts) if P.OPERATIVE_NUMBER_RE.match(t)), None)
+    if first is None or not opens_with_verb(texts[first]) or not opens_with_verb(texts[0]):
+        return False
+    return sum(1 for t in texts[:first] if opens_with_verb(t)) >= _EXCERPT_MIN
 
 
 def _numbered_follows(norm: Normalized, blocks: list[int], k: int) -> bool:
