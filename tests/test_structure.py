@@ -436,6 +436,12 @@ WEB_PAGES = [
     ("又重申断然谴责2001年9月11日发生的恐怖攻击,\n确认各国有必要采取措施,\n"
      "重申大会的宣言(第2625(XXV)号决议)所确定的原则,\n1、决定所有国家应:\na、防止和制止资助恐怖主义行为;\n",
      ("resolution", None, None, None), {"A/RES/2625(XXV)"}),  # the Assembly's declaration
+    # a Human Rights Council resolution under its official masthead (docstore.ohchr.org): the
+    # masthead's symbol of another series is its own (abridged: no adoption date kept)
+    ("联 合 国\nA/HRC/RES/40/16\n大 会\nDistr.: General\n人权理事会\n第四十届会议\n"
+     "铭记大会第60/251号决议,\n1.决定延长特别报告员的任期;\n"
+     "2.确认特别报告员的工作;\n3.请各国政府给予充分合作;\n",
+     ("resolution", "A/HRC/RES/40/16", None, None), {"A/RES/60/251"}),
     # a report's numbered paragraphs open with their subjects: no excerpt of a resolution
     ("1.本报告是根据第1373(2001)号决议提交的。\n2.委员会继续开展工作。\n3.请参阅附件。\n"
      "4.执行局访问了三个国家。\n",

@@ -87,8 +87,8 @@ PAGE_NUMBER_RE = re.compile(r"(?<![\d-])(\d{1,2})/(\d{1,2})(?!\d)")
 # where these lines carry no trailing space; a document symbol alone on a line
 # later on is the running head of a page.
 #   联合国 · 联 合 国 · 安全理事会 · Distr.: General · Original: English · Chinese
-#   21 December 2017 · S/RES/2395 (2017) · S/2018/1177 · S/PRST/2016/6
-SYMBOL_ALONE = r"[AS]/(?:[A-Z]+/)?\d[\dA-Z/.\-]*(?:\s*\(\d{4}\))?"
+#   21 December 2017 · S/RES/2395 (2017) · S/2018/1177 · S/PRST/2016/6 · A/HRC/RES/40/16
+SYMBOL_ALONE = r"[AS]/(?:[A-Z]+/){0,2}\d[\dA-Z/.\-]*(?:\s*\(\d{4}\))?"
 MASTHEAD_LINE_RE = re.compile(
     r"^\s*(?:联\s*合\s*国|安\s*全\s*理\s*事\s*会|United\s+Nations|Distr\.?:?\s*\w+|Original:\s*\w+"
     r"|Chinese|中文|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|" + named("symbol", SYMBOL_ALONE) + r")\s*$"

@@ -118,13 +118,19 @@ def _header_lines(norm: Normalized, blocks: list[int], k: int, doc_type: str) ->
     return k
 
 
+def found_in(found: list, span: Span) -> bool:
+    """Whether a symbol was already found inside ``span``."""
+    return any(span.start <= sp.start < span.end for _, sp in found)
+
+
 def _own_kind(symbol, doc_type: str) -> bool:
     """Whether ``symbol`` can be a ``doc_type`` document's own: a resolution's or
     statement's symbol heading a summary, a news item or a report names the
     document it is about (un.org's summary page under S/RES/2462(2019)), a citation."""
     if symbol is None:
         return True  # not a symbol we know: nothing says it is another document's
-    return symbol.kind == {"resolution": "resolution", "prst": "prst"}.get(doc_type, "document")
+    kind = "resolution" if "/RES/" in symbol.text else symbol.kind  # A/HRC/RES/40/16 too
+    return kind == {"resolution": "resolution", "prst": "prst"}.get(doc_type, "document")
 
 
 def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
@@ -165,6 +171,10 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
                 and c.span not in theirs):
             header["masthead_date"] = (H.english_date(d), c.span)
         found += H.symbols_in(c, titles=doc_type in ("resolution", "prst"))
+        # an official masthead's symbol of another series (A/HRC/RES/40/16 under 联合国 / 大会)
+        if (m := P.MASTHEAD_LINE_RE.match(t)) and m.group("symbol") and not found_in(found, c.span):
+            if s := parse(m.group("symbol")):
+                found.append((s, c.span))
     for label in ("Resolution number", "Document symbol", "Symbol", "文件号", "文号"):
         if label in fields and (s := parse(fields[label][0])):
             found.append((s, fields[label][1]))
