@@ -442,6 +442,16 @@ WEB_PAGES = [
      "铭记大会第60/251号决议,\n1.决定延长特别报告员的任期;\n"
      "2.确认特别报告员的工作;\n3.请各国政府给予充分合作;\n",
      ("resolution", "A/HRC/RES/40/16", None, None), {"A/RES/60/251"}),
+    # an encyclopedia article about a resolution (a Wikipedia mirror): its infobox prints the council
+    # and the title over prose, no preamble follows; an other document citing the resolution
+    ("联合国安全理事会第1093号决议\n维基百科,自由的百科全书\n联合国安全理事会\n第1093号决议\n"
+     "日期1997年1月14日\n会议3,731\n编号S/RES/1093(文件\n"
+     "联合国安全理事会第1093号决议,是联合国安全理事会于1997年1月14日通过的决议。\n",
+     ("other", None, None, None), {"S/RES/1093 (1997)"}),
+    # an old resolution opens its preamble with a phrase of its time (审议了…), then 注意到
+    ("第408(1977)号决议\n安全理事会,\n审议了秘书长关于观察员部队的报告,\n注意到为建立持久和平所作的努力,\n"
+     "决定:\n(a)将任务期限再延长六个月;\n",
+     ("resolution", "S/RES/408 (1977)", None, None), set()),
     # a report's numbered paragraphs open with their subjects: no excerpt of a resolution
     ("1.本报告是根据第1373(2001)号决议提交的。\n2.委员会继续开展工作。\n3.请参阅附件。\n"
      "4.执行局访问了三个国家。\n",

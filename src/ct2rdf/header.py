@@ -149,7 +149,9 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
     if found:
         pos, kind = found[0]
         return Opening(strong[kind], pos, kind)
-    if "council" in first and ("res_title" in first or _numbered_follows(norm, blocks, first["council"])
+    # the council line opens a preamble only where clauses or numbered paragraphs follow:
+    # an encyclopedia's infobox prints 联合国安全理事会 / 第1093号决议 over an article
+    if "council" in first and (_numbered_follows(norm, blocks, first["council"])
                                or _clause_follows(norm, blocks, first["council"])):
         return Opening("resolution", first["council"], "council")
     if "res_title" in first and _numbered_follows(norm, blocks, first["res_title"]):
@@ -172,8 +174,9 @@ def opens_with_verb(t: str) -> bool:
 
 
 def _clause_follows(norm: Normalized, blocks: list[int], k: int) -> bool:
-    # 安全理事会, then 重申…: a preamble, even where the copy ends before paragraph 1
-    return k + 1 < len(blocks) and opens_with_verb(norm.block_text(blocks[k + 1]))
+    # 安全理事会, then 重申…: a preamble, even where the copy ends before paragraph 1;
+    # an old one may open with a phrase of its time (审议了秘书长…的报告, then 注意到…)
+    return any(opens_with_verb(norm.block_text(i)) for i in blocks[k + 1 : k + 4])
 
 
 # How many numbered paragraphs opening with an action verb make a resolution's excerpt.
