@@ -30,11 +30,26 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome: whether the graph conforms, the results, and pyshacl's report graph."""
+    """The outcome: whether the graph conforms, the results, and pyshacl's report graph.
+
+    ``conforms`` is true when no result is a Violation: Warnings (what the
+    source does not say) are reported but do not fail the graph.
+    ``violations`` holds every result, Warnings included.
+    """
 
     conforms: bool
     violations: tuple[Violation, ...]
     graph: Graph
+
+    @property
+    def warnings(self) -> tuple[Violation, ...]:
+        """The results of severity Warning (or Info)."""
+        return tuple(v for v in self.violations if v.severity != "Violation")
+
+    @property
+    def errors(self) -> tuple[Violation, ...]:
+        """The results of severity Violation."""
+        return tuple(v for v in self.violations if v.severity == "Violation")
 
 
 @lru_cache(maxsize=4)
@@ -58,7 +73,7 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
     import pyshacl  # imported lazily: it is slow to import
 
     conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(shapes_dir), inference="none"
+        data, shacl_graph=shapes_graph(shapes_dir), inference="none", allow_warnings=True
     )
     shapes = shapes_graph(shapes_dir)
     violations = []
@@ -101,16 +116,18 @@ def format_report(report: Report, fmt: str = "text") -> str:
     """Render a report as ``text``, ``json`` or ``turtle``."""
     if fmt == "json":
         return json.dumps(
-            {"conforms": report.conforms, "violations": [asdict(v) for v in report.violations]},
+            {"conforms": report.conforms,
+             "violations": [asdict(v) for v in report.errors],
+             "warnings": [asdict(v) for v in report.warnings]},
             ensure_ascii=False, indent=2,
         )
     if fmt == "turtle":
         return report.graph.serialize(format="turtle")
-    if report.conforms:
-        return "Conforms: yes"
-    lines = [f"Conforms: no ({len(report.violations)} results)"]
+    tally = ((len(report.errors), "violation"), (len(report.warnings), "warning"))
+    counts = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in tally if n)
+    lines = [f"Conforms: {'yes' if report.conforms else 'no'}" + (f" ({counts})" if counts else "")]
     for v in report.violations:
-        lines.append(f"[{v.shape}] {v.focus}")
+        lines.append(f"[{v.shape}] {v.severity}: {v.focus}")
         if v.path:
             lines.append(f"    path: {v.path}" + (f"  value: {v.value}" if v.value else ""))
         lines.append(f"    {v.message_en}")
