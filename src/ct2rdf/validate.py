@@ -8,24 +8,41 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import SH
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
 
+from .errors import Ct2rdfError, UsageError
+from .locate import Location, cited_in, locate
+from .namespace import CT, PREFIXES
 from .resources import turtle_files
 
 SHAPES_NS = "https://w3id.org/ct2rdf/shapes#"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Violation:
-    """One validation result."""
+    """One validation result, with the source file and characters behind its focus node."""
 
     shape: str  # the shape's id, e.g. "S01-Resolution-symbol"
     focus: str
     path: str
     value: str
-    severity: str
+    severity: str  # "Violation" or "Warning"
     message_en: str
     message_zh: str
+    file: str = ""  # the source file, "" when the node comes from no file
+    start: int | None = None  # code-point offsets into the decoded file, end exclusive
+    end: int | None = None
+
+    @property
+    def source(self) -> str:
+        """``file, characters start-end`` (or just the file), "" when unknown."""
+        return str(Location(self.file, self.start, self.end)) if self.file else ""
+
+    def sort_key(self) -> tuple:
+        """Violations before warnings, then by shape, file, offset and focus."""
+        return (self.severity != "Violation", self.shape, self.file, self.start or 0, self.focus,
+                self.path, self.value)
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,56 @@ def shapes_graph(shapes_dir: Path | None = None) -> Graph:
     return _load(tuple(files))
 
 
+# ct:Document and its subclasses, for graphs written without the superclass.
+_DOCUMENT_CLASSES = (CT.Document, CT.Resolution, CT.PresidentialStatement, CT.Letter, CT.Annex)
+
+
+class TurtleError(UsageError):
+    """The input is not Turtle: the message names the line, the column and the parser's reason."""
+
+
+class EmptyGraph(Ct2rdfError):
+    """The graph holds no ct:Document: an empty, truncated or wrong file, nothing to check."""
+
+    exit_code = 1
+
+
+def read_turtle(data: bytes, name: str) -> Graph:
+    """Parse ``data`` (the contents of ``name``) as a ct2rdf graph, or say precisely why not.
+
+    An empty file or a graph without a single ct:Document would pass every
+    shape (no focus nodes, no results): it is refused, not reported as conforming.
+    """
+    graph = Graph()
+    try:
+        graph.parse(data=data, format="turtle")
+    except Exception as e:  # rdflib raises many types for bad syntax
+        raise TurtleError(f"{name} is not valid Turtle: {_syntax_error(data, e)}. "
+                          "Fix the file there, or rebuild it with ct2rdf build") from None
+    if not any((None, RDF.type, cls) in graph for cls in _DOCUMENT_CLASSES):
+        n = len(graph)
+        what = "is empty" if not data.strip() else f"holds no ct:Document ({n} triple{'s' * (n != 1)})"
+        raise EmptyGraph(f"{name} {what}: there is nothing to check (a truncated download, or the "
+                         "wrong file?). Give the Turtle file ct2rdf build wrote (out/ct.ttl)")
+    return graph
+
+
+def _syntax_error(data: bytes, rdflib_error: Exception) -> str:
+    """Line, column and reason: Oxigraph's parser says all three, rdflib's only the line."""
+    import pyoxigraph as ox
+
+    try:
+        for _ in ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri="file:///input.ttl"):
+            pass
+    except SyntaxError as e:
+        # e.msg: "Parser error at line 3 between columns 11 and 14: <reason>"
+        reason = e.msg.split(": ", 1)[-1]
+        return f"line {e.lineno}, column {e.offset}: {reason}"
+    why = getattr(rdflib_error, "_why", None)
+    line = getattr(rdflib_error, "lines", None)
+    return f"at line {line + 1}: {why}" if why and line is not None else str(rdflib_error).splitlines()[0]
+
+
 def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
     """Validate ``data`` against the shapes."""
     import pyshacl  # imported lazily: it is slow to import
@@ -87,24 +154,31 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
                 msgs = {m.language: str(m) for m in shapes.objects(node, SH.message)}
         if not msgs:
             msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
+        focus, value = results.value(r, SH.focusNode), results.value(r, SH.value)
+        where = (cited_in(data, focus, value) if value is not None else None) or locate(data, focus)
         violations.append(
             Violation(
                 shape=_short(shape),
-                focus=str(results.value(r, SH.focusNode) or ""),
-                path=_short(results.value(r, SH.resultPath)),
-                value=str(results.value(r, SH.value) or ""),
+                focus=str(focus or ""),
+                path=_path(results, results.value(r, SH.resultPath)),
+                value=str(value or ""),
                 severity=_short(results.value(r, SH.resultSeverity)),
                 message_en=msgs.get("en") or msgs.get(None, ""),
                 message_zh=msgs.get("zh", ""),
+                file=where.file if where else "",
+                start=where.start if where else None,
+                end=where.end if where else None,
             )
         )
-    return Report(bool(conforms), tuple(sorted(violations)), results)
+    return Report(bool(conforms), tuple(sorted(violations, key=Violation.sort_key)), results)
 
 
 def _short(node) -> str:
     if node is None:
         return ""
     s = str(node)
+    if isinstance(node, URIRef) and not s.startswith((SHAPES_NS, str(SH))):
+        return s
     if isinstance(node, URIRef):
         for prefix in (SHAPES_NS, str(SH)):
             if s.startswith(prefix):
@@ -112,8 +186,35 @@ def _short(node) -> str:
     return s
 
 
-def format_report(report: Report, fmt: str = "text") -> str:
-    """Render a report as ``text``, ``json`` or ``turtle``."""
+def _path(g: Graph, node) -> str:
+    """A result path as text: an IRI in full, a complex path as SPARQL (``ct:conferredBy/…``)."""
+    if node is None or isinstance(node, URIRef):
+        return _short(node)
+    return _complex(g, node)
+
+
+def _complex(g: Graph, node) -> str:
+    if isinstance(node, URIRef):
+        return _prefixed(str(node))
+    if (node, RDF.first, None) in g:
+        return "/".join(_complex(g, step) for step in Collection(g, node))
+    for prop, mark in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = g.value(node, prop)
+        if inner is not None:
+            return f"({_complex(g, inner)}){mark}"
+    inner = g.value(node, SH.inversePath)
+    return f"^{_complex(g, inner)}" if inner is not None else str(node)
+
+
+def _prefixed(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def format_report(report: Report, fmt: str = "text", warnings: bool = True) -> str:
+    """Render a report as ``text``, ``json`` or ``turtle``; ``warnings=False`` lists violations only."""
     if fmt == "json":
         return json.dumps(
             {"conforms": report.conforms,
@@ -126,10 +227,13 @@ def format_report(report: Report, fmt: str = "text") -> str:
     tally = ((len(report.errors), "violation"), (len(report.warnings), "warning"))
     counts = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in tally if n)
     lines = [f"Conforms: {'yes' if report.conforms else 'no'}" + (f" ({counts})" if counts else "")]
-    for v in report.violations:
+    for v in report.violations if warnings else report.errors:
         lines.append(f"[{v.shape}] {v.severity}: {v.focus}")
-        if v.path:
-            lines.append(f"    path: {v.path}" + (f"  value: {v.value}" if v.value else ""))
+        if v.source:
+            lines.append(f"    source: {v.source}")
+        detail = "  ".join(f"{k}: {x}" for k, x in (("path", v.path), ("value", v.value)) if x)
+        if detail:
+            lines.append(f"    {detail}")
         lines.append(f"    {v.message_en}")
         if v.message_zh:
             lines.append(f"    {v.message_zh}")
