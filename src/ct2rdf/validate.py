@@ -170,7 +170,10 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
                 end=where.end if where else None,
             )
         )
-    return Report(bool(conforms), tuple(sorted(violations, key=Violation.sort_key)), results)
+    # one line per finding: a shape with two constraints of one message (S15:
+    # start ≤ review, start ≤ end) reports the same value twice
+    unique = sorted(set(violations), key=Violation.sort_key)
+    return Report(bool(conforms), tuple(unique), results)
 
 
 def _short(node) -> str:
