@@ -100,3 +100,14 @@ def test_location_text():
 def test_every_seed_result_names_its_file(seed_build):
     # every Violation or Warning on the seeds points at a file
     assert all(v.file for v in seed_build.report.violations), seed_build.report.violations
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_result_on_a_document_points_at_the_citation(layout):
+    # S17's focus is the citing document; its result points at the bad citation
+    from ct2rdf.validate import validate
+
+    text = LAYOUTS[layout].replace('"S/RES/1373 (2001)"', '"S/RES/1373 (2010)"')
+    g = Graph().parse(data=PREFIXES + text, format="turtle")
+    [v] = [v for v in validate(g).violations if v.shape == "S17-Resolution-numberYear"]
+    assert (v.file, v.start, v.end, v.value) == ("res.txt", 40, 54, "S/RES/1373 (2010)")

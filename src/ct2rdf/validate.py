@@ -155,7 +155,7 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
         if not msgs:
             msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
         focus, value = results.value(r, SH.focusNode), results.value(r, SH.value)
-        where = (cited_in(data, focus, value) if value is not None else None) or locate(data, focus)
+        where = _where(data, focus, value)
         violations.append(
             Violation(
                 shape=_short(shape),
@@ -176,12 +176,18 @@ def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
     return Report(bool(conforms), tuple(unique), results)
 
 
+def _where(data: Graph, focus, value) -> Location | None:
+    """The source behind ``focus``; for a whole document (S17), where it cites ``value``."""
+    where = locate(data, focus)
+    if where is not None and where.start is None and value is not None:
+        return cited_in(data, focus, value) or where
+    return where
+
+
 def _short(node) -> str:
     if node is None:
         return ""
     s = str(node)
-    if isinstance(node, URIRef) and not s.startswith((SHAPES_NS, str(SH))):
-        return s
     if isinstance(node, URIRef):
         for prefix in (SHAPES_NS, str(SH)):
             if s.startswith(prefix):
