@@ -71,7 +71,9 @@ ROWS = {
         "resolution", "S/RES/1624 (2005)", D(2005, 9, 14), 5261, {"pp": 7, "op": 7},
         R("1269 (1999)", "1368 (2001)", "1373 (2001)", "1456 (2003)", "1566 (2004)", "1617 (2005)",
           "1611 (2005)") | {"S/PRST/2005/36", "A/RES/49/60", "A/RES/51/210"},
-        {"SC", "CTC", "GA"},  # op 6 (c) 在今后十二个月内 is a span, not a date or a frequency
+        {"SC", "CTC", "GA"},
+        # op 6 指示反恐怖主义委员会: (c) 在今后十二个月内向安理会报告: due twelve months after adoption
+        directives={("op/6", "CTC", D(2006, 9, 14), None)},
     ),
     # S/RES/2178 (2014), web copy: ASCII punctuation, web title, symbol and date lines
     "s-res-2178-2014_web-ascii.txt": Expected(
@@ -80,6 +82,9 @@ ROWS = {
           "2161 (2014)", "2170 (2014)", "1526 (2004)", "1989 (2011)"),
         {"SC", "CTED", "MT1267", "CTC", "UNCCT", "UNODC", "CTITF", "C1267"},
         no_verb={"pp/6"},  # 根据《联合国宪章》第七章采取行动
+        # op 7 请监测组…在180天内向…委员会报告; op 8 请…所设委员会和反恐委员会…在180天内向安理会通报
+        directives={("op/7", "MT1267", D(2015, 3, 23), None), ("op/8", "C1267", D(2015, 3, 23), None),
+                    ("op/8", "CTC", D(2015, 3, 23), None)},
     ),
     # S/RES/2395 (2017), official PDF, "layout": masthead, footer and barcode between
     # pp 5 and op 1, a page break with footer and running head inside 反恐执|行局 (op 6)

@@ -73,3 +73,26 @@ def test_graph_uses_only_declared_terms(seed_build, ontology):
 def test_output_has_every_contract_prefix():
     for prefix in ("ct", "eli", "cito", "oa", "dcterms", "skos", "org", "prov", "xsd", "rdfs", "owl"):
         assert prefix in PREFIXES
+
+
+ELI_NS = "http://data.europa.eu/eli/ontology#"
+OA_NS = "http://www.w3.org/ns/oa#"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+
+# (term, domain, range): where graph contract v2 puts each term
+V2_TERMS = [
+    ("sourceFile", ELI_NS + "Format", XSD_NS + "string"),  # the input file's path, on the eli:Format
+    ("sha256", ELI_NS + "Format", XSD_NS + "string"),  # its digest
+    ("encoding", ELI_NS + "Format", XSD_NS + "string"),  # its encoding
+    ("normalizedText", OA_NS + "SpecificResource", XSD_NS + "string"),  # the cleaned passage beside oa:exact
+    ("inParagraph", OA_NS + "Annotation", NS + "Paragraph"),  # an occurrence's paragraph
+    ("toolVersion", PROV_NS + "SoftwareAgent", XSD_NS + "string"),  # the software agent's version
+]
+
+
+@pytest.mark.parametrize("term,domain,range_", V2_TERMS, ids=[t for t, _, _ in V2_TERMS])
+def test_v2_terms(ontology, term, domain, range_):
+    node = URIRef(NS + term)
+    assert str(ontology.value(node, RDFS.domain)) == domain
+    assert str(ontology.value(node, RDFS.range)) == range_

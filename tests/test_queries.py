@@ -3,7 +3,8 @@
 The queries are the competency questions of the semantic issue; the answers
 below are read off the seed texts (S/RES/1963 (2010), S/RES/2129 (2013) and
 the two presidential statements).  Every answer row also carries the source
-offsets and the quote, so it points at the exact characters.
+file, the offsets, the quote (exactly those characters of the file) and the
+cleaned passage.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import OUT, ROOT
+from conftest import OUT, ROOT, SEEDS
+from ct2rdf.decode import decode
 
 QUERIES = ROOT / "queries"
 
@@ -31,7 +33,9 @@ def run(store, name: str, keys: tuple[str, ...]) -> list[tuple]:
     rows = []
     for r in result:
         rows.append(tuple(r[k].value if r[k] is not None else None for k in keys))
-        assert r["quote"].value and int(r["start"].value) < int(r["stop"].value)
+        start, stop = int(r["start"].value), int(r["stop"].value)
+        source, _ = decode((SEEDS / r["file"].value).read_bytes())
+        assert r["quote"].value == source[start:stop] and r["text"].value
     return sorted(rows, key=lambda row: tuple(str(x) for x in row))
 
 
@@ -76,7 +80,7 @@ def test_reporting_to_security_council(store):
 
 
 def test_paragraphs_mentioning_the_1540_committee(store):
-    rows = run(store, "paragraphs-mentioning-1540-committee", ("document", "paragraph", "quote"))
+    rows = run(store, "paragraphs-mentioning-1540-committee", ("document", "paragraph", "text"))
     assert {(d, p) for d, p, _ in rows} == {
         ("S/PRST/2012/17", "25"),  # committees set up by 1267/1989, 1373 and 1540 (a list)
         ("S/PRST/2021/1", "16"),  # 第1373(2001)、…和1540(2004)号决议所设各个委员会
@@ -84,7 +88,7 @@ def test_paragraphs_mentioning_the_1540_committee(store):
         ("S/RES/1963 (2010)", "17"),  # 1540 委员会, by its short name
         ("S/RES/2129 (2013)", "22"), ("S/RES/2129 (2013)", "23"), ("S/RES/2129 (2013)", "24"),
     }
-    assert all("1540" in quote for _, _, quote in rows)
+    assert all("1540" in text for _, _, text in rows)
 
 
 def test_queries_parse_with_rdflib_too():

@@ -119,6 +119,12 @@ VERB_ROWS = [
     ("授权秘书长采取必要措施；", ("authorizes", "授权")),
     # 谴责 with a strengthening word
     ("坚决谴责一切恐怖行为；", ("condemns", "坚决谴责")),
+    # 强烈敦促 urges (S/RES/2610 (2021), as the UN summary quotes it)
+    ("强烈敦促会员国向监察员提供所有相关信息；", ("urges", "强烈敦促")),
+    # 称赞 commends (S/RES/1599 (2005))
+    ("称赞东帝汶的双边和多边伙伴提供宝贵的援助；", ("commends", "称赞")),
+    # 核准 approves
+    ("核准秘书长报告所载的建议；", ("approves", "核准")),
     # Traditional script: 決定 folds to 决定
     ("決定繼續積極處理此案。", ("decides", "决定")),
     # Traditional script: 著重指出 (Taiwan 著) folds to 着重指出

@@ -5,7 +5,9 @@ Directives often sit in a later clause (``…,并指示反恐执行局…``,
 only the paragraph's first verb.  A clause starts at the paragraph's start
 (after its number, the statement's subject and any modifiers) and at every
 ``, ; : 。`` that is followed by an optional subject (安全理事会), optional
-modifiers and a known verb.
+modifiers and a known verb, except a verb that after a bare comma continues
+the current act (…合作,支持会员国…,并每年报告: :data:`ct2rdf.patterns.CONTINUING_VERBS`).
+Inside a clause, :mod:`ct2rdf.extract.slots` tells its predicates apart.
 """
 
 from __future__ import annotations
@@ -73,6 +75,16 @@ def paragraph_start(doc: Doc, p: Paragraph) -> int:
     return i
 
 
+def _continues(text: str, at: int, hit: tuple) -> bool:
+    """Whether the verb after a comma at ``at`` is a predicate of the current act.
+
+    请反恐执行局…合作,支持会员国…,并每年向委员会报告: 支持 continues the
+    request, so the report is the request's; 又注意到 or 表示 open a new act.
+    """
+    verb, _, a, _ = hit
+    return verb.slug in P.CONTINUING_VERBS and text[at:a] in P.CONTINUING_MODIFIERS
+
+
 @lru_cache(maxsize=256)
 def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     """The clauses of paragraph ``p``; the first is the paragraph's leading clause."""
@@ -87,7 +99,7 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
         subject = P.STATEMENT_SUBJECT_RE.match(text, m.end())  # …。安全理事会还欢迎…
         hit = match_verb(text, subject.end() if subject else m.end())
-        if hit:
+        if hit and not (m.group(0) == "," and not subject and _continues(text, m.end(), hit)):
             cuts.append((m.end(), hit))
     out = []
     for k, (at, hit) in enumerate(cuts):

@@ -6,15 +6,22 @@
 * Duplicates: two files giving the same symbol keep the one with the lowest
   sha256; the other is reported, not silently merged.
 * Cited documents: the dates that citing texts give them, one per symbol.
+* Mandate ends from durations: see :func:`extend_durations`.
 * Mandate renewals: see :func:`link_renewals`.
+* The build's identity: see :func:`run_id`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import __version__
+from .dates import add_period
 from .pipeline import Result
 from .symbols import Symbol
 
@@ -37,6 +44,9 @@ class Corpus:
     cited_dates: dict[Symbol, dt.date]
     renewals: dict  # mandate key → earlier mandate key
     warnings: tuple[str, ...]
+    # (doc path, mandate key) → end date, the text's or computed from a duration
+    mandate_ends: dict = field(default_factory=dict)
+    run: str = ""  # the build's id, see run_id
 
 
 def merge(results: list[Result]) -> Corpus:
@@ -62,7 +72,29 @@ def merge(results: list[Result]) -> Corpus:
         minted[stem] += 1
         entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", r))
     entries.sort(key=lambda e: e.path)
-    return Corpus(tuple(entries), _cited_dates(entries, warnings), link_renewals(entries), tuple(warnings))
+    ends = extend_durations(entries)
+    return Corpus(
+        tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends,
+        run_id(__version__, [r.doc.sha256 for r in ok], {r.name: r.doc.catalog for r in ok}),
+    )
+
+
+def run_id(version: str, digests: list[str], catalog: dict[str, dict]) -> str:
+    """16 hex digits naming one build: sha256 over the tool version, the sorted
+    sha256 of every input file and the catalog rows the inputs used.
+
+    Equal inputs give an equal id whatever their order or the machine;
+    any changed byte, file or catalog row gives another.  The catalog counts
+    as the rows that apply to the inputs (canonical JSON), so a row for a
+    file not in the build does not change it.
+    """
+    h = hashlib.sha256()
+    h.update(f"ct2rdf {version}\n".encode())
+    for digest in sorted(digests):
+        h.update(f"{digest}\n".encode())
+    rows = {name: row for name, row in catalog.items() if row}
+    h.update(json.dumps(rows, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()[:16]
 
 
 def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.date]:
@@ -88,16 +120,52 @@ def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.d
     return out
 
 
-def link_renewals(entries: list[Entry]) -> dict:
+_DURATION_RE = re.compile(r"P(\d+)([YMD])")
+_UNIT = {"Y": "年", "M": "个月", "D": "天"}
+
+
+def extend_durations(entries: list[Entry]) -> dict:
+    """Every mandate's end: the text's, else the holder's previous end plus the duration.
+
+    将监察员办公室的任务期限延长30个月 (S/RES/2610 (2021)) ends 30 months after
+    the end of the Ombudsperson's mandate in the latest earlier document of the
+    corpus that gives one (S/RES/2368 (2017): 2021-12-17 → 2024-06-17).  Documents
+    are taken in date order, so a chain of extensions by duration resolves.
+    A mandate whose end stays unknown is left out of the result.
+
+    Returns ``{(doc path, mandate key): end date}``.
+    """
+    found = sorted(
+        ((e.result.doc.date or dt.date.min, e.path, m) for e in entries
+         for m in e.result.facts.get("mandates", ())),
+        key=lambda f: (f[0], f[1], f[2].key),
+    )
+    ends: dict = {}
+    latest: dict[tuple, tuple[dt.date, dt.date]] = {}  # holder → (document date, end)
+    for date, path, m in found:
+        end = m.end
+        prev = latest.get(m.holder)
+        if end is None and m.duration and prev and prev[0] < date:
+            n, unit = _DURATION_RE.fullmatch(m.duration).groups()
+            end = add_period(prev[1], int(n), _UNIT[unit])
+        if end is not None:
+            ends[(path, m.key)] = end
+            latest[m.holder] = (date, end)
+    return ends
+
+
+def link_renewals(entries: list[Entry], ends: dict | None = None) -> dict:
     """Link each mandate to the latest earlier mandate of the same holder and kind.
 
-    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; filled in
-    once mandates are extracted.
+    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; mandates whose
+    end is unknown (``ends``, else their own) are not linked.
     """
     found = []
     for e in entries:
         for m in e.result.facts.get("mandates", ()):
-            found.append((m.holder, m.kind, m.end, e.path, m.key))
+            end = (ends or {}).get((e.path, m.key), m.end)
+            if end is not None:
+                found.append((m.holder, m.kind, end, e.path, m.key))
     out = {}
     for holder, kind, end, path, key in found:
         earlier = [f for f in found if f[0] == holder and f[1] == kind and f[2] < end]

@@ -1,8 +1,11 @@
 """Namespaces, defined once.
 
-``CT`` mirrors ``ontology/ct.ttl`` term for term (a test checks both ways);
-with ``_fail = True`` a misspelt term is an AttributeError at import time, not
-a silent new IRI in the graph.
+``CT`` mirrors ``ontology/ct.ttl`` term for term (a test checks both ways).
+``ELI``, ``OA`` and ``CITO`` declare the terms of those vocabularies that
+ct2rdf uses or may reasonably use; tests/test_namespaces.py checks each against
+the vocabulary's published term list (shipped under tests/vocab/).  With
+``_fail = True`` a misspelt term is an AttributeError when it is used, not a
+silent new IRI in the graph.
 """
 
 from __future__ import annotations
@@ -10,11 +13,98 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-CITO = Namespace("http://purl.org/spar/cito/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-
 DEFAULT_BASE = "https://w3id.org/ct2rdf/id/"
+# Reference entities (bodies, verb and theme concepts, the software agent) live
+# here whatever --base says, so graphs built with different bases share them.
+REFERENCE_BASE = "https://w3id.org/ct2rdf/id/"
+# The EU language authority's Chinese (eli:language), and the IANA media type
+# of the input files (eli:format).
+LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
+MEDIA_TYPE_TEXT = URIRef("http://www.iana.org/assignments/media-types/text/plain")
+# undocs.org resolves a symbol (spaces removed) to the document in a language.
+UNDOCS = "https://undocs.org/zh/"
+
+
+class ELI(DefinedNamespace):
+    """European Legislation Identifier ontology (FRBR levels, dates, subdivisions)."""
+
+    _fail = True
+    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+
+    LegalResource: URIRef
+    LegalExpression: URIRef
+    Format: URIRef
+    LegalResourceSubdivision: URIRef
+    realizes: URIRef
+    is_realized_by: URIRef
+    embodies: URIRef
+    is_embodied_by: URIRef
+    is_exemplified_by: URIRef
+    format: URIRef
+    language: URIRef
+    title: URIRef
+    title_short: URIRef
+    date_document: URIRef
+    date_publication: URIRef
+    number: URIRef
+    id_local: URIRef
+    type_document: URIRef
+    is_part_of: URIRef
+    has_part: URIRef
+    cites: URIRef
+    cited_by: URIRef
+    passed_by: URIRef
+    is_about: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation vocabulary: annotations, specific resources, selectors."""
+
+    _fail = True
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+
+    Annotation: URIRef
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    RangeSelector: URIRef
+    Motivation: URIRef
+    hasBody: URIRef
+    hasTarget: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    motivatedBy: URIRef
+    refinedBy: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+    # motivations
+    identifying: URIRef
+    linking: URIRef
+    classifying: URIRef
+    describing: URIRef
+    tagging: URIRef
+
+
+class CITO(DefinedNamespace):
+    """CiTO, the Citation Typing Ontology: typed citation links."""
+
+    _fail = True
+    _NS = Namespace("http://purl.org/spar/cito/")
+
+    cites: URIRef
+    isCitedBy: URIRef
+    citesAsAuthority: URIRef
+    citesForInformation: URIRef
+    citesAsRelated: URIRef
+    updates: URIRef
+    extends: URIRef
+    Citation: URIRef
+    hasCitingEntity: URIRef
+    hasCitedEntity: URIRef
+    hasCitationCharacterization: URIRef
 
 
 class CT(DefinedNamespace):
@@ -71,6 +161,7 @@ class CT(DefinedNamespace):
     conferredBy: URIRef
     startDate: URIRef
     endDate: URIRef
+    duration: URIRef
     reviewDate: URIRef
     underGuidanceOf: URIRef
     mandateKind: URIRef
@@ -80,6 +171,9 @@ class CT(DefinedNamespace):
     concerns: URIRef
     reportsTo: URIRef
     frequency: URIRef
+    # provenance
+    normalizedText: URIRef
+    inParagraph: URIRef
     # the run
     toolVersion: URIRef
 

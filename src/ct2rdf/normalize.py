@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,12 +83,39 @@ class Normalized:
     markers: tuple[Marker, ...]
     urls: tuple[UrlLine, ...]
     traditional: bool
+    # Source ranges of the lines set aside inside the body text: footnote rules,
+    # footnotes and URL lines, sorted.  A span never covers one (see source_pieces).
+    asides: tuple[tuple[int, int], ...] = ()
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalized span ``[start, end)`` to a source span."""
         if end <= start:
             raise ValueError(f"empty span {start}:{end}")
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def source_pieces(self, start: int, end: int) -> list[tuple[int, int, int, int]]:
+        """The normalized span ``[start, end)`` as contiguous source pieces.
+
+        Each piece is ``(normalized start, normalized end, source start, source end)``.
+        A PDF page break can put the page's footnotes and URL lines in the middle
+        of a paragraph (…针对软目标的袭击； / footnotes / URLs / 滥用新的信息…):
+        the span is cut there, so no piece holds a footnote block or a URL line.
+        Everything else between two characters (line breaks, page furniture,
+        a deleted footnote marker) stays inside its piece.
+        """
+        first, last = self.source_span(start, end)
+        i = bisect_left(self.asides, (first + 1, -1))
+        if i == len(self.asides) or self.asides[i][0] >= last:
+            return [(start, end, first, last)]
+        pieces, a = [], start
+        for k in range(start, end - 1):
+            gap_start, gap_end = self.offsets[k] + 1, self.offsets[k + 1]
+            j = bisect_left(self.asides, (gap_start, -1))
+            if gap_end > gap_start and j < len(self.asides) and self.asides[j][0] < gap_end:
+                pieces.append((a, k + 1, self.offsets[a], self.offsets[k] + 1))
+                a = k + 1
+        pieces.append((a, end, self.offsets[a], last))
+        return pieces
 
     def block_text(self, i: int) -> str:
         """The text of block ``i``."""
@@ -186,6 +214,7 @@ def normalize(source: str) -> Normalized:
     paragraphs: list[list[int]] = []
     footnotes: list[tuple[int, list[int], int]] = []  # (number, lines, paragraph count at rule)
     url_lines: list[tuple[int, int]] = []  # (line index, paragraph index or -1)
+    asides: list[int] = []  # footnote rules, footnote lines and URL lines (line indexes)
     in_footnotes = False
     prev_body: _Line | None = None
     current_fn: tuple[int, list[int], int] | None = None
@@ -208,22 +237,26 @@ def normalize(source: str) -> Normalized:
             symbols_seen.add(symbol)
         if P.URL_LINE_RE.match(t):
             url_lines.append((i, len(paragraphs) - 1))
+            asides.append(i)
             in_footnotes = False
             continue
         if P.FOOTNOTE_RULE_RE.match(t):
             in_footnotes = True
             current_fn = None
+            asides.append(i)
             continue
         if in_footnotes:
             m = P.FOOTNOTE_ITEM_RE.match(t)
             if m:
                 current_fn = (int(m.group(1)), [i], len(paragraphs))
                 footnotes.append(current_fn)
+                asides.append(i)
                 continue
             # A footnote continues only while its last line leaves it open: the
             # body text of the next page may follow the footnotes directly.
             if current_fn is not None and _footnote_continues(lines[current_fn[1][-1]].text, t, layout):
                 current_fn[1].append(i)
+                asides.append(i)
                 continue
             in_footnotes = False
         if prev_body is None or _starts_paragraph(prev_body.text, t, layout):
@@ -337,6 +370,7 @@ def normalize(source: str) -> Normalized:
             for li, p in url_lines
         ),
         traditional=traditional,
+        asides=tuple((lines[i].start, lines[i].start + len(lines[i].text)) for i in asides),
     )
 
 

@@ -347,6 +347,17 @@ VERB_MODIFIERS = (
     "又", "还", "再次", "特别", "并", "仍然", "也", "进一步", "同时", "因此", "为此", "在这方面",
 )
 
+# Verbs that, after a bare comma (or ,并), continue the current act as one of
+# its predicates rather than open a new one: a request's task often reads
+# …合作,支持会员国…,并每年向委员会报告, and the report still belongs to the request.
+# (表示, 请, 决定, 欢迎… open a new act: …口头报告,表示安理会打算…)
+CONTINUING_VERBS = frozenset({
+    "supports", "recognizes", "notes", "concerned", "looks-forward", "expresses-intention",
+    "will-continue", "acknowledges", "bears-in-mind", "convinced", "determined", "affirms",
+})
+# Modifiers that keep such a verb in the current act.   ,并支持… · ,同时注意…
+CONTINUING_MODIFIERS = ("", "并", "同时")
+
 # An addressee before the verb, in statements.
 #   向恐怖主义受害者家属表示哀悼 · 对遇难者家属表示深切同情 · 向所有参与者致以谢意
 ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
@@ -362,70 +373,166 @@ STATEMENT_SUBJECT_RE = re.compile(r"[“\"]?(?:安全理事会|安理会)")
 # 提请…注意, with the addressee inside.   提请会员国注意 · 提请注意
 DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "注意")
 
+# A number of time units: a mandate's duration, a deadline's delay.
+#   24个月 · 三年 · 30个月 · 一年 · 18个月 · 90天 · 两周 · 半年
+# (not the 015年 of 2015年: no digit before)
+COUNT = rf"(?<!\d)(?:\d{{1,3}}|[{CN_NUMERAL}]{{1,4}})"
+PERIOD = (
+    "(?:" + named("pn", COUNT) + named("pu", "个月|年|天|日|周|个星期") + "|" + named("half", "半年") + ")"
+)
+
 # End of a mandate period; the date is the last day.
 #   在2017年12月31日终了的期间内 · 延长至2013年12月31日 · 任务期限延至2025年12月31日
 #   延长反恐执行局的任务期限至2021年12月31日 · 任期至2007年12月31日止
 #   …运作,直至2025年12月31日 · 任务期限延长至2024年6月 (a month: its last day)
+#   延长三年,至2026年6月30日止 · 任期延长12个月至2013年7月31日 · 延长一年至2012年7月31日
+#   继续作为一项特别政治任务运作至2025年12月31日 · 任务期限于2021年12月31日届满
+#   (not 于2017年12月17日到期之日起: a start)
 MANDATE_END_RE = re.compile(
     r"(?:在|于)?" + DATE + r"(?:终了|结束|截止)的(?:期间|期限|时期)(?:内)?"
-    r"|(?:延长|延|继续|展期|任务期限|任务|任期|期限)(?:延长|延)?(?:至|到)(?:在)?"
+    r"|(?:(?:延长|延|继续|展期|任务期限|任务|任期|期限|运作)(?:延长|延)?|(?<=[,月年天起]))(?:至|到)(?:在)?"
     + "(?:" + prefixed("x", DATE) + "|" + prefixed("x", MONTH) + ")" + r"(?:止|为止)?"
     + r"|(?:直至|直到|截至)" + "(?:" + prefixed("z", DATE) + "|" + prefixed("z", MONTH) + ")"
+    + r"|(?:在|于)" + prefixed("e", DATE) + r"(?:届满|到期|结束|终止)(?!之日|时)"
+)
+# A mandate's length, when the text gives a period rather than (or besides) its end.
+#   将其任务期限延长24个月 · 延长三年,至2026年6月30日止 · 将监察员办公室的任务期限延长30个月
+#   再延长18个月 · 为期12个月 · 延长为期十二个月 · 任期延长半年
+# (not 延长…个月内: a delay, not a period)
+#   设立一个专家小组,任期一年 (新华社 on S/RES/1874 (2009)) · 任期为18个月
+MANDATE_DURATION_RE = re.compile(
+    r"(?:(?:再|另)?(?:延长|延期|展期)了?(?:为期)?|为期|任期为?)" + PERIOD + r"(?![之以]?内)"
 )
 # A mandate's interim review.   决定最迟于2015年12月31日进行一次期中审查 · 最迟于2012年6月30日进行一次中期审查
 #   在2023年12月31日之前进行一次期中审查 · 不迟于2005年12月31日对反恐执行局进行全面审查
+#   在2020年6月30日之前进行审查
 MANDATE_REVIEW_RE = re.compile(
     r"(?:(?:最迟|不迟|至迟)于(?:在)?|在|于)?" + DATE
-    + r"(?:之前|以前|前)?(?:对[^,;。]{1,15}?)?进行(?:一次)?(?:期中|中期|全面)审查"
+    + r"(?:之前|以前|前)?(?:对[^,;。]{1,15}?)?进行(?:一次)?(?:期中|中期|全面)?审查"
 )
-# The start of a mandate period.   自2014年1月1日起 · 从2018年1月1日开始
-MANDATE_START_RE = re.compile(r"(?:自|从)" + DATE + r"(?:起|开始)")
+# The start of a mandate period: a day, or the expiry of the current mandate
+# (an event: the new period runs from it).
+#   自2014年1月1日起 · 从2018年1月1日开始
+#   自监察员办公室目前任务期限于2017年12月到期之日起 · 自本决议通过之日起
+MANDATE_START_RE = re.compile(
+    r"(?:自|从)(?:" + named("adoption", "本决议通过") + "|[^,;。]{0,24}?(?:"
+    + DATE + "|" + prefixed("s", MONTH) + "))" + named("expiry", r"[^,;。]{0,4}?到期")
+    + r"?(?:之日|时)?(?:起算|起|开始)"
+)
 # Words that make a 决定 clause about a mandate.
-#   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务
-MANDATE_CUE_RE = re.compile(r"特别政治任务|任务期|任期|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作")
-# Whose task is extended, when the text says so; the holder is the last body
-# inside (the head of 委员会的监测组).
-#   将反恐执行局的任务期限延长至… · 延长监察员办公室的任务至… · 将…所设委员会的监测组的任务
-MANDATE_HOLDER_RE = re.compile(r"(?:将|延长)" + named("who", r"[^,;。]{2,40}?") + r"的(?:任务|任期)")
-# The same without 的; then the name must end right before 任务 (its head).
-#   将反恐执行局任务期限延长至… · 将…第26段规定的专家小组任务期延长至… (not a known body)
-MANDATE_HOLDER_BARE_RE = re.compile(r"(?:将|延长)" + named("who", r"[^,;。]{2,40}?") + r"(?:任务期|任期)")
+#   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务 · 为期18个月
+MANDATE_CUE_RE = re.compile(
+    r"特别政治任务|任务期|任期|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作|为期" + unnamed(PERIOD)
+)
+# A task's owner: the name before (的)任务 / 任务期 / 任期, back to 将, 把,
+# 延长 or the clause's punctuation.  The holders are the known bodies that
+# end the name or one of its conjuncts (和, 、, 及), checked in code: the head
+# of 委员会的监测组 is the Monitoring Team, and 专家小组和监察员办公室 names two.
+#   将反恐执行局的任务期限延长至… · 延长监察员办公室和监测组的任务 · 将其任务期限延长24个月
+#   将反恐执行局任务期限延长至… (no 的: the name must end right before 任务期)
+#   将…第26段规定的专家小组任务期延长至… (no known body: no holder, and no guess)
+MANDATE_HOLDER_RE = re.compile(
+    r"(?:将|把|延长|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
+    + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期)"
+)
+# A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
+#   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
+HOLDER_MODIFIER_RE = re.compile(r"(?:作为[^,;。]{0,12}?任务|目前|现行|现有|当前)$")
 # Under whose guidance.   在反恐委员会的政策指导下运作 · 在委员会的指导下
-#   接受反恐怖主义委员会(反恐委员会)的政策指导 (S/PRST/2005/64)
-GUIDANCE_RE = re.compile(r"(?:在|接受)(?P<who>[^,;。]{2,30}?)的(?:政策)?指导")
+#   接受反恐怖主义委员会(反恐委员会)的政策指导 (S/PRST/2005/64) · 在委员会的指示下
+#   在委员会领导下开展工作 (S/RES/1985 (2011), pp)
+GUIDANCE_RE = re.compile(r"(?:在|接受)(?P<who>[^,;。]{2,30}?)的?(?:政策)?(?:指导|指示|领导)")
 
 # A deadline.   最迟于在2011年6月30日 · 最迟于2015年12月31日 · 在2015年12月31日之前 · 不迟于2019年6月30日
-#   最迟在2019年6月30日 · 不晚于2019年6月30日
+#   最迟在2019年6月30日 · 不晚于2019年6月30日 · 至迟于2009年5月15日 (S/RES/1857 (2008))
 # A month means its last day: 最迟于2019年6月 · 在2019年6月底之前 (not 在2019年6月之前,
-# which may mean before June begins).
+# which may mean before June begins); a year's end its last day: 在2022年底以前 · 最迟于2024年年底
 _BY = r"(?:最迟|不迟|至迟|不晚)(?:于|在)(?:在)?"
 DEADLINE_RE = re.compile(
     _BY + DATE + r"|(?:在|于)?" + prefixed("b", DATE) + r"(?:之前|以前|前)"
     + r"|" + _BY + prefixed("m", MONTH)
     + r"|(?:在|于)?" + named("n_ey", YEAR) + "年" + named("n_em", r"\d{1,2}") + r"月(?:底|末)(?:之前|以前|前)"
+    + r"|(?:" + _BY + "|(?:在|于)?(?=" + YEAR + r"年年?(?:底|末)(?:之前|以前|前)))"
+    + named("yend", YEAR) + r"年年?(?:底|末)(?:之前|以前|前)?"
 )
 
-# A deadline counted from the adoption of the document itself.
+# A deadline counted from the document's own date: its adoption, or "now".
 #   在本决议通过后9个月内 · 自本决议通过之日起180天内 · 在本决议通过后六个月内
+#   在30天内 · 在60天内 · 在今后十二个月内 (S/RES/1624 (2005) op 6 (c))
+# (not 最迟在获得任命后30天内, counted from an appointment, nor 结束前30天)
+#   不迟于本决议通过后120天 · 最迟在本决议通过之日后90天 (a day counted, no 内)
 RELATIVE_DEADLINE_RE = re.compile(
-    r"(?:在|于)?(?:本决议|本声明)通过(?:后|之日起|之日后)"
+    r"(?:(?:(?:在|于)(?:(?:本决议|本声明)通过(?:后|之日起|之日后))?|自(?:本决议|本声明)通过之日起)(?:今后)?"
     + named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
-    + named("unit", "个月|天|日|周|个星期|年") + r"(?:之)?内"
+    + named("unit", "个月|天|日|周|个星期|年") + r"(?:之|以)?内"
+    + r"|" + _BY + r"?(?:本决议|本声明)通过(?:后|之日起|之日后)"
+    + prefixed("x", named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
+               + named("unit", "个月|天|日|周|个星期|年"))
+    + ")"
 )
 
 # How often a body must report.
 #   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每年至少两次 · 每季度 · 每两年 · 每年 · 定期
+#   至少每两年一次 · 每隔90天 · 每半年 · 每两个月 · 每45天 (S/RES/1263 (1999)) · 每月 · 此后每六个月
+#   年度报告 · 季度报告
 FREQUENCY_RE = re.compile(
-    r"(?:至少)?每隔?" + named("days", r"\d{1,3}") + r"天"
-    r"|(?:至少)?每隔?" + named("months", r"\d{1,2}|[一二三四五六七八九十]{1,2}") + r"个月(?:一次)?"
+    r"(?:至少)?每隔?" + named("days", r"\d{1,3}|[" + CN_NUMERAL + r"]{1,4}") + r"(?:天|日)(?:一次)?"
+    r"|(?:至少)?每隔?" + named("months", r"\d{1,2}|[" + CN_NUMERAL + r"]{1,3}") + r"个月(?:一次)?"
     r"|(?:至少)?(?:每|一)年(?:至少)?" + named("times", "[一二两三四]") + "次"
-    r"|(?:至少)?每隔?" + named("years", r"\d|[两二三四五]") + r"年(?:一次)?"
-    r"|(?:至少)?每(?:半年|六个月)一次"
-    r"|(?:至少)?每季度(?:一次)?"
+    r"|(?:至少)?每隔?" + named("years", r"\d|[一两二三四五]") + r"年(?:一次)?"
+    r"|(?:至少)?每(?:半年|六个月)(?:一次)?"
+    r"|(?:至少)?每(?:个)?季度?(?:一次)?"
     r"|(?:至少)?每" + named("unit", "年|月") + r"(?:一次)?"
+    r"|" + named("annual", "年度") + r"(?=(?:工作)?报告)"
+    r"|季度(?=报告)"
     r"|" + named("regular", "定期")
 )
-# To whom a report goes, after the frequency.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
+# How many times a year, apart from 每年.   每年向委员会提交两次书面报告
+TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
+# To whom a report goes.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
+#   向安理会定期报告 (the frequency inside) · 向安全理事会通报情况
 REPORT_TO_RE = re.compile(
     r"向(?P<to>[^,;。向]{2,30}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍)"
 )
+# A report with no recipient in its own words (the clause may name one
+# before): a submission verb and 报告, or 报告/通报 (一次).
+#   此后每六个月报告一次 · 每45天提出报告 · 每年提交一份报告 · 并每年向安全理事会报告一次
+#   此后每三个月提出一次最新情况
+#   (not the 作 of 合作 or 工作)
+#   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中 nor
+#   在提交安理会的年度报告中: a report already due, named as the place of something else)
+REPORT_WORD_RE = re.compile(
+    r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内])"
+    r"|(?:报告|通报|提交)(?:情况)?一次"
+    r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
+)
+# Other activities a frequency may belong to: then it is not a reporting
+# frequency.   每年举行会议 · 定期会议 · 每年审查名单 · 至少每年一次就委员会的工作举行非正式磋商
+OTHER_ACTIVITY_RE = re.compile(r"举行|召开|会议|磋商|审查|审议|访问|更新|讨论")
+
+# Where a clause's predicates part: punctuation and coordination (并, 以及,
+# 和 before a predicate).   …合作,协助…,并每年向安全理事会报告一次 · 在60天内…,此后每六个月…
+SEGMENT_BREAK_RE = re.compile(r"[,;:。]|并(?!且)|以及|和(?=向|每|在|定期|随时)")
+
+# The head nouns of organisations the gazetteer does not hold: a 其 after one
+# does not stand for a body named before it.
+#   特别指出联合国阿富汗援助团的重要性,将其任务… · 专家小组 · 秘书长特别代表办事处
+OTHER_ORG_HEAD_RE = re.compile(r"特派团|援助团|支助团|稳定团|观察团|专家小组|专家组|办事处|机制|部队")
+
+# Establishing a body: the body named right after is the one a mandate is about.
+#   决定成立反恐怖主义委员会执行局,作为一项特别政治任务 · 决定设立监察员办公室,为期18个月
+ESTABLISH_RE = re.compile(r"(?:成立|设立|建立)(?:一个)?")
+
+# A mandate clause that extends (from the current end) rather than establishes
+# (from adoption).   延长24个月 · 再延长18个月 · 延长…的任务期限,为期24个月 (not 设立…,为期12个月)
+EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
+
+# Words joining coordinated names.   委员会和反恐委员会 · 监察员办公室、监测组 · 以及
+# (not 与, nor a 和 that means "with": 秘书长与反恐执行局协商 · 秘书长和反恐执行局合作)
+CONJUNCTION_RE = re.compile(r"以及|和|、|及")
+WITH_RE = re.compile(r"协商|合作|磋商|协调|一道|一起|共同|密切")
+
+# Nouns that make a body's name a modifier of another actor or office: the
+# clause is then about that actor, not the body.
+#   请秘书长特别代表… · 向秘书长特使报告 · 在秘书长特别代表的领导下 · 秘书长办公厅
+NOT_HEAD_RE = re.compile(r"的?(?:特别代表|特使|个人代表|高级代表|特别顾问|办公厅|办事处)")

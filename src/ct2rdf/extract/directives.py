@@ -5,6 +5,13 @@
 
 → addressee, due date (最迟于 / 之前 = deadline), and the document the task
 concerns when the clause cites one.
+
+The frame is a 请/指示/要求 clause and its addressee; every deadline slot in
+it is a directive, wherever it stands (至迟于2009年5月15日,另在2009年10月15日
+之前…提出书面报告 gives two).  Delays count from the document's date
+(在本决议通过后9个月内, 在30天内: a first report due then, even when
+recurring ones follow: 在60天内…此后每六个月…).  An interim review's date
+belongs to a mandate; a date inside a citation is none.
 """
 
 from __future__ import annotations
@@ -12,14 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import patterns as P
-from ..dates import add_period, cn_number, date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from ..symbols import Symbol
 from . import citations
-from .duties import addressee, bodies_in, clause_text, operative_clauses
+from .duties import addressees, bodies_in, operative_clauses
+from .slots import clause_text, deadlines
 
-_DIRECTIVE_VERBS = {"directs", "requests", "demands"}
+# 决定 counts when a body is its subject: 决定反恐执行局应在2020年6月30日之前提交…
+_DIRECTIVE_VERBS = {"directs", "requests", "demands", "decides"}
 
 
 @dataclass(frozen=True)
@@ -42,35 +49,21 @@ def extract(doc: Doc) -> list[Directive]:
     for p, c in operative_clauses(doc):
         if c.verb is None or c.verb.slug not in _DIRECTIVE_VERBS:
             continue
-        text, _ = clause_text(doc, c)
-        if P.MANDATE_REVIEW_RE.search(text):
+        everyone = addressees(doc, c)
+        if not everyone:
             continue
-        d = P.DEADLINE_RE.search(text)
-        if d:
-            due = (date_from_match(d) or date_from_match(d, "b_")
-                   or month_end_from_match(d, "m_") or month_end_from_match(d, "n_"))
-        elif (r := P.RELATIVE_DEADLINE_RE.search(text)) and doc.date:
-            # 在本决议通过后9个月内: counted from the adoption date
-            due = add_period(doc.date, cn_number(r.group("n")), r.group("unit"))
-        else:
-            continue
-        who = addressee(doc, c)
-        if due is None or who is None:
-            continue
+        ct = clause_text(doc, c)
         names = bodies_in(doc, c.span.start, c.span.end)  # 第1540(2004)号决议所设委员会 names a body
         concerned = next(
             (x.symbol for x in cites if x.span and c.span.start <= x.span.start < c.span.end
              and not any(b.span.start <= x.span.start < b.span.end for b in names)), None
         )
-        count[p.ref] = count.get(p.ref, 0) + 1
-        out.append(
-            Directive(
-                key=f"{p.ref.path}/directive/{count[p.ref]}",
-                addressee=who.key,
-                due=due,
-                concerns=concerned,
-                paragraph=p.ref,
-                span=Span(c.verb_span.start, c.span.end),
-            )
-        )
+        dues = sorted({due for _, due in deadlines(doc, ct)})
+        for who in everyone:
+            for due in dues:
+                count[p.ref] = count.get(p.ref, 0) + 1
+                out.append(Directive(
+                    key=f"{p.ref.path}/directive/{count[p.ref]}", addressee=who.key, due=due,
+                    concerns=concerned, paragraph=p.ref, span=Span(c.verb_span.start, c.span.end),
+                ))
     return out

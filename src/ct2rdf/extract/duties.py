@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import patterns as P
 from ..clauses import Clause, clauses
 from ..model import Doc, Paragraph
 from .bodies import Mention, mentions
@@ -52,16 +53,42 @@ def addressee(doc: Doc, c: Clause) -> Mention | None:
 
     请反恐委员会… · 指示反恐执行局… · 请安全理事会第1540(2004)号决议所设委员会….
     Only 其/该/本 may come between; in 请会员国…向反恐执行局提交 the
-    addressee is the member states, not CTED, so there is none.
+    addressee is the member states, not CTED, so there is none; nor in
+    请秘书长特别代表…, whose addressee is no body of ours.
     """
     if c.verb_span is None:
         return None
     start = c.verb_span.end
     if doc.text[start : start + 1] in ("其", "该", "本"):
         start += 1
-    return body_at(doc, start, start + 1)
+    return headed(doc, body_at(doc, start, start + 1))
 
 
-def clause_text(doc: Doc, c: Clause) -> tuple[str, int]:
-    """The clause's text and its offset in the normalized text."""
-    return doc.text[c.span.start : c.span.end], c.span.start
+def headed(doc: Doc, m: Mention | None) -> Mention | None:
+    """``m`` unless its name only modifies another actor: 秘书长特别代表 is not the
+    Secretary-General, so 请秘书长特别代表… has no addressee among the bodies."""
+    return None if m is None or P.NOT_HEAD_RE.match(doc.text, m.span.end) else m
+
+
+def addressees(doc: Doc, c: Clause) -> list[Mention]:
+    """The clause's addressee and the bodies coordinated with it.
+
+    请第1267(1999)号和第1989(2011)号决议所设委员会和反恐委员会…在180天内向安理会通报
+    → the 1267 committee and the CTC (S/RES/2178 (2014) op 8).
+    """
+    first = addressee(doc, c)
+    return coordinated(doc, first, c.span.end) if first else []
+
+
+def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
+    """``first`` and the bodies joined to it by 和, 、, 及, 以及 before ``limit``.
+
+    秘书长和反恐执行局合作 joins no second addressee: that 和 means "with".
+    """
+    out = [first]
+    while True:
+        m = P.CONJUNCTION_RE.match(doc.text, out[-1].span.end)
+        nxt = body_at(doc, m.end(), m.end() + 1) if m else None
+        if nxt is None or nxt.span.end > limit or P.WITH_RE.match(doc.text, nxt.span.end):
+            return out
+        out.append(nxt)

@@ -2,6 +2,18 @@
 
     请反恐委员会通过委员会主席,至少每隔180天向安理会口头报告… → CTC → SC, P180D
     至少每年一次 → P1Y · 每年两次 → P6M · 定期 → kept, with no frequency
+
+The frame is a 请/指示/决定/要求 clause and its addressee (the body named
+right after the verb, or its subject); each report in it (向X报告, 提交报告,
+报告一次) is a predicate whose frequency is found in its own segment, or in
+a neighbouring segment that holds no other report and no other activity
+(向安全理事会报告,每年一次 · 每年,向安理会报告).  A report that names no
+recipient goes to the recipient named earlier in the clause (在60天内向委员会
+提交报告,此后每六个月报告一次), else to the Council whose text it is.
+
+Rule for distractors: only a body of the gazetteer reports.  Member states
+(请会员国每年向反恐委员会报告) are no body, and an encouragement or a call
+(鼓励, 促请, 呼吁) is a recommendation, not a duty.
 """
 
 from __future__ import annotations
@@ -11,7 +23,8 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import cn_number
 from ..model import Doc, ParaRef, Span
-from .duties import addressee, body_at, clause_text, operative_clauses
+from .duties import addressees, bodies_in, body_at, coordinated, headed, operative_clauses
+from .slots import ClauseText, clause_text
 
 _DUTY_VERBS = {"requests", "directs", "decides", "demands"}
 
@@ -28,11 +41,16 @@ class ReportingDuty:
     span: Span
 
 
-def duration(m) -> str | None:
-    """The xsd:duration of a FREQUENCY_RE match (the longest interval between reports)."""
+def duration(m, times: str | None = None) -> str | None:
+    """The xsd:duration of a FREQUENCY_RE match (the longest interval between reports).
+
+    ``times`` is a count of reports a year found apart from 每年 (每年…提交两次).
+    """
     g = m.groupdict()
+    if times and g.get("unit") == "年":
+        g = {"times": times}
     if g.get("days"):
-        return f"P{int(g['days'])}D"
+        return f"P{cn_number(g['days'])}D"
     if g.get("months"):
         return f"P{cn_number(g['months'])}M"
     if g.get("times"):
@@ -41,10 +59,12 @@ def duration(m) -> str | None:
         return f"P{cn_number(g['years'])}Y"
     if g.get("unit"):
         return {"年": "P1Y", "月": "P1M"}[g["unit"]]
+    if g.get("annual"):
+        return "P1Y"
     text = m.group(0)
     if "半年" in text or "六个月" in text:
         return "P6M"
-    if "季度" in text:
+    if "季" in text:
         return "P3M"
     return None  # 定期: regular, no fixed interval
 
@@ -53,29 +73,89 @@ def extract(doc: Doc) -> list[ReportingDuty]:
     """Every reporting duty in ``doc``'s operative paragraphs."""
     out = []
     count: dict[ParaRef, int] = {}
+    council = doc.structure.header.doc_type in ("resolution", "prst")
     for p, c in operative_clauses(doc):
         if c.verb is None or c.verb.slug not in _DUTY_VERBS:
             continue
-        text, base = clause_text(doc, c)
-        freq = P.FREQUENCY_RE.search(text)
-        to = P.REPORT_TO_RE.search(text, freq.end()) if freq else None
-        if freq and not to:  # 向安理会定期报告: the frequency sits inside the phrase
-            to = next((t for t in P.REPORT_TO_RE.finditer(text) if t.start() < freq.start() < t.end()), None)
-        if not freq or not to:
+        everyone = addressees(doc, c)
+        if not everyone:
             continue
-        target = body_at(doc, base + to.start("to"), base + to.end("to"))
-        who = addressee(doc, c)
-        if target is None or who is None:
-            continue
-        count[p.ref] = count.get(p.ref, 0) + 1
-        out.append(
-            ReportingDuty(
-                key=f"{p.ref.path}/reporting/{count[p.ref]}",
-                addressee=who.key,
-                reports_to=target.key,
-                frequency=duration(freq),
-                paragraph=p.ref,
-                span=Span(c.verb_span.start, base + to.end()),
-            )
-        )
+        ct = clause_text(doc, c)
+        seen = set()
+        named = None  # the last recipient named in the clause
+        for a, b, to in _reports(doc, ct):
+            named = to or named
+            freq = _frequency(ct, a, b)
+            target = to or named or (next((t for t in _later(doc, ct, b)), None))
+            if freq is None or (target is None and not council):
+                continue
+            times = P.TIMES_RE.search(ct.text, freq.end(), b + 8)
+            value = duration(freq, times.group("times") if times else None)
+            # 向大会和安全理事会报告: both
+            for key in [t.key for t in coordinated(doc, target, c.span.end)] if target else ["SC"]:
+                if (key, value) in seen:
+                    continue
+                seen.add((key, value))
+                for who in everyone:
+                    count[p.ref] = count.get(p.ref, 0) + 1
+                    out.append(ReportingDuty(
+                        key=f"{p.ref.path}/reporting/{count[p.ref]}", addressee=who.key,
+                        reports_to=key, frequency=value, paragraph=p.ref,
+                        span=Span(c.verb_span.start, ct.base + max(b, freq.end())),
+                    ))
     return out
+
+
+def _reports(doc: Doc, ct: ClauseText) -> list[tuple[int, int, object]]:
+    """Every report in the clause: ``(start, end, recipient mention or None)``, in order."""
+    found = []
+    for t in P.REPORT_TO_RE.finditer(ct.text):
+        a = t.start("to") + (ct.text[t.start("to")] in "其该本")
+        to = body_at(doc, ct.base + a, ct.base + a + 1)
+        if to is None and bodies_in(doc, ct.base + a, ct.base + t.end("to")):
+            continue  # 向苏丹问题监测组报告: a body of ours only inside another name
+        if to is not None and headed(doc, to) is None:
+            continue  # 向秘书长特别代表报告: to no body of ours
+        found.append((t.start(), t.end(), to))
+    for w in P.REPORT_WORD_RE.finditer(ct.text):
+        if not any(a < w.end() and w.start() < b for a, b, _ in found):
+            found.append((w.start(), w.end(), None))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _later(doc: Doc, ct: ClauseText, pos: int):
+    for t in P.REPORT_TO_RE.finditer(ct.text, pos):
+        if (m := body_at(doc, ct.base + t.start("to"), ct.base + t.end("to"))) is not None:
+            yield m
+
+
+def _frequency(ct: ClauseText, a: int, b: int):
+    """The frequency of the report at ``[a, b)``: in its segment, else the nearest
+    segment that is only about it (no other report, no other activity)."""
+    freqs = list(P.FREQUENCY_RE.finditer(ct.text))
+    if not freqs:
+        return None
+    segs = ct.segments()
+    home = ct.segment_of(a)
+    same = [f for f in freqs if ct.segment_of(f.start()) == home or a <= f.start() < b]
+    if same:
+        return same[0]
+    reports = {ct.segment_of(x) for x in _report_starts(ct)}
+    best = None
+    for f in freqs:
+        k = ct.segment_of(f.start())
+        s, e = segs[k]
+        if k in reports or P.OTHER_ACTIVITY_RE.search(ct.text, s, e):
+            continue
+        # the frequency belongs to the nearest report; ours must be that one
+        if min(abs(k - r) for r in reports) < abs(k - home):
+            continue
+        if best is None or abs(k - home) < abs(ct.segment_of(best.start()) - home):
+            best = f
+    return best
+
+
+def _report_starts(ct: ClauseText) -> list[int]:
+    return [m.start() for m in P.REPORT_TO_RE.finditer(ct.text)] + [
+        m.start() for m in P.REPORT_WORD_RE.finditer(ct.text)
+    ]
