@@ -173,6 +173,9 @@ SYMBOLS = [
     ("S/RES/2810 (2026)", True),
     # ... a number of 2001 does not
     ("S/RES/1373 (2026)", False),
+    # the last resolution of 2020, adopted 29 December (cited so by S/RES/2610 (2021))
+    ("S/RES/2560 (2020)", True),
+    ("S/RES/2560 (2021)", False),
     # 1334 lies between 2000's last listed (1333) and 2001's first (1335): either year
     ("S/RES/1334 (2000)", True),
     ("S/RES/1334 (2001)", True),
