@@ -9,6 +9,7 @@ import pytest
 from conftest import SEEDS
 from ct2rdf.decode import decode
 from ct2rdf.normalize import fold, normalize
+from metamorphic import rewrap
 
 LONG = (  # a line longer than 30 characters that ends inside a word
     "安全理事会强调必须开展能力建设和提供技术援助，"
@@ -184,3 +185,52 @@ def test_layouts(source, expected):
     norm = normalize(source)
     assert [norm.block_text(i) for i in range(len(norm.blocks))] == expected
     check_offsets(source)
+
+
+# (source, normalized text, source characters the normalized text was read from)
+NOISE = [
+    # pinyin a machine conversion put after characters goes (a real news reprint)
+    ("安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)援助團(tuán)任期", "安理会决定延长联合国援助团任期",
+     "安理會決定延長聯合國援助團任期"),
+    # through a citation: 第2178號(hào)決議 reads as 第2178号决议
+    ("根據(jù)第2178號(hào)決議", "根据第2178号决议", "根據第2178號決議"),
+    # full-width parentheses around pinyin too
+    ("會（huì）議", "会议", "會議"),
+    # parenthesized letters, abbreviations, years and symbols without a tone mark stay
+    ("見第1段(a)和(ISIL)及(2001)(反恐執行局)(S/2015/939)",
+     "见第1段(a)和(ISIL)及(2001)(反恐执行局)(S/2015/939)",
+     "見第1段(a)和(ISIL)及(2001)(反恐執行局)(S/2015/939)"),
+    # list bullets of a web page go; an official sub-item's en dash stays
+    ("- 回顧其決議,\n- 1. 決定。\n– 評估風險;", "回顾其决议,\n1.决定。\n–评估风险;",
+     "回顧其決議,1.決定。–評估風險;"),
+]
+
+
+@pytest.mark.parametrize(("source", "text", "read"), NOISE,
+                         ids=["pinyin", "citation", "full-width", "kept", "bullets"])
+def test_web_noise_is_deleted_and_offsets_still_point_at_the_source(source, text, read):
+    n = normalize(source)
+    assert n.text == text
+    # every normalized character maps to the source character it was folded from
+    assert "".join(source[o] for o, ch in zip(n.offsets, n.text, strict=True) if ch != "\n") == read
+    check_offsets(source)
+
+
+
+# A text with one paragraph a line, as a web copy gives it: long lines, commas inside,
+# a symbol, a footnote marker (before its footnote) and numbered paragraphs.
+ONE_A_LINE = (
+    "安全理事会重申其以往各项决议和主席声明(S/PRST/2005/64),并强调必须加强国际合作,以有效防止和打击恐怖主义行为,\n"
+    "回顾其第1373(2001)号决议,并表示决心继续支持反恐怖主义委员会及其执行局在若干关键决议1 中开展的各项工作,\n"
+    "1. 决定继续积极处理此案,并请秘书长在本决议通过后九十天内向安全理事会提交一份关于执行情况的报告。\n"
+    "__________\n1 包括第 2462(2019)号决议。"
+)
+
+
+@pytest.mark.parametrize("width", [20, 23, 31, 44], ids=lambda w: f"wrap{w}")
+def test_rewrapped_text_reads_as_its_paragraphs(width):
+    # full lines continue the line they were cut from, even after a comma; a symbol or a
+    # footnote marker cut by the wrap is whole again
+    wrapped = rewrap(width)(ONE_A_LINE)
+    assert normalize(wrapped).text == normalize(ONE_A_LINE).text
+    check_offsets(wrapped)

@@ -39,7 +39,8 @@ MANDATE_SLOTS = [
     ("决定将监察员办公室的任务期限延长三年，至 2026 年 6 月 30 日止；",
      [("OMBUDSPERSON", D(2026, 6, 30), "P3Y", None)]),
     # the end with no comma after the duration (新华社: 任期延长12个月至2013年7月31日)
-    ("决定将监测组的任期延长12个月至2019年7月31日；", [("MT1267", D(2019, 7, 31), "P12M", None)]),
+    ("决定将分析支助和制裁监测组的任期延长12个月至2019年7月31日；",
+     [("MT1267", D(2019, 7, 31), "P12M", None)]),
     # a duration alone: the end is the previous mandate's business (merge), none here
     ("决定将监察员办公室的任务期限延长30个月；", [("OMBUDSPERSON", None, "P30M", None)]),
     # 其 names the body of the sentence before it (un.org summary of S/RES/2610 (2021))
@@ -50,11 +51,11 @@ MANDATE_SLOTS = [
     ("决定将专家小组和监察员办公室的任务期限延长至 2021 年 12 月 17 日；",
      [("OMBUDSPERSON", D(2021, 12, 17), None, None)]),
     # two known holders after 延长
-    ("决定延长监察员办公室和监测组的任务，至 2021 年 12 月 17 日止；",
+    ("决定延长监察员办公室和分析支助和制裁监测组的任务，至 2021 年 12 月 17 日止；",
      [("MT1267", D(2021, 12, 17), None, None), ("OMBUDSPERSON", D(2021, 12, 17), None, None)]),
     # two names, each with its own period
     ("决定将监察员办公室的任务期限延长至 2020 年 12 月 17 日，"
-     "并将监测组的任务期限延长至 2021 年 6 月 30 日；",
+     "并将分析支助和制裁监测组的任务期限延长至 2021 年 6 月 30 日；",
      [("MT1267", D(2021, 6, 30), None, None), ("OMBUDSPERSON", D(2020, 12, 17), None, None)]),
     # established for a period, counted from adoption (S/RES/1526 (2004): establish for a period of 18 months)
     ("决定设立监察员办公室，为期18个月；", [("OMBUDSPERSON", D(2019, 6, 21), "P18M", None)]),
@@ -74,7 +75,7 @@ MANDATE_SLOTS = [
     ("决定将1540委员会的任期延长两年，直至2008年4月27日，并继续由专家予以协助；",
      [("C1540", D(2008, 4, 27), "P2Y", None)]),
     # 目前 between the name and 任务期限
-    ("决定将监测组目前的任务期限再延长18个月；", [("MT1267", None, "P18M", None)]),
+    ("决定将分析支助和制裁监测组目前的任务期限再延长18个月；", [("MT1267", None, "P18M", None)]),
     # 为期 in an extension is the extension's length, not a period from adoption
     ("决定延长监察员办公室的任务期限，为期24个月；", [("OMBUDSPERSON", None, "P24M", None)]),
     # the holders as the subject of 决定, with 均
@@ -111,10 +112,10 @@ DEADLINE_SLOTS = [
     # the end of a year (在2022年底以前)
     ("请秘书长在2022年底以前向安理会提交报告；", [("SG", D(2022, 12, 31))]),
     # 至迟于 (S/RES/1857 (2008): 至迟于2009年5月15日), and a second deadline in the same clause
-    ("请监测组至迟于2018年5月15日，另在2018年10月15日之前，通过委员会向安理会提出书面报告；",
+    ("请分析支助和制裁监测组至迟于2018年5月15日，另在2018年10月15日之前，通过委员会向安理会提出书面报告；",
      [("MT1267", D(2018, 5, 15)), ("MT1267", D(2018, 10, 15))]),
     # a delay from the document's date (S/RES/2178 (2014) op 7: 在180天内向…委员会报告)
-    ("请监测组在180天内向委员会报告；", [("MT1267", D(2018, 6, 19))]),
+    ("请分析支助和制裁监测组在180天内向委员会报告；", [("MT1267", D(2018, 6, 19))]),
     ("请秘书长在30天内向安理会通报情况；", [("SG", D(2018, 1, 20))]),
     # the next twelve months (S/RES/1624 (2005) op 6 (c))
     ("指示反恐委员会在今后十二个月内向安理会报告本决议的执行情况；", [("CTC", D(2018, 12, 21))]),
@@ -131,7 +132,7 @@ DEADLINE_SLOTS = [
     # 与 means "with": the Secretary-General alone is asked
     ("请秘书长与反恐执行局协商，在2020年3月31日之前提交报告；", [("SG", D(2020, 3, 31))]),
     # a delay from adoption with no 内 (not later than 120 days after adoption)
-    ("请监测组不迟于本决议通过后120天向委员会提交报告；", [("MT1267", D(2018, 4, 20))]),
+    ("请分析支助和制裁监测组不迟于本决议通过后120天向委员会提交报告；", [("MT1267", D(2018, 4, 20))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
     # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
@@ -157,7 +158,7 @@ def test_deadline_slots(paragraph, expected):
 FREQUENCY_SLOTS = [
     # the frequency after the recipient, in its own segment
     ("请秘书长向安全理事会报告，每年一次；", [("SG", "SC", "P1Y")]),
-    ("请监测组至少每两年一次向委员会提交报告；", [("MT1267", "CTC", "P2Y")]),
+    ("请分析支助和制裁监测组至少每两年一次向委员会提交报告；", [("MT1267", "CTC", "P2Y")]),
     ("请秘书长每隔90天向安理会报告；", [("SG", "SC", "P90D")]),
     ("请秘书长每季度向安理会报告；", [("SG", "SC", "P3M")]),
     ("请秘书长每半年向安理会报告一次；", [("SG", "SC", "P6M")]),
@@ -172,14 +173,15 @@ FREQUENCY_SLOTS = [
     # a first report, then recurring ones to the same recipient
     ("请秘书长在60天内向委员会提交报告，此后每六个月报告一次；", [("SG", "CTC", "P6M")]),
     # a duty in a clause that also holds other verbs
-    ("请监测组继续同各国合作，协助委员会开展工作，并每年向安全理事会报告一次；", [("MT1267", "SC", "P1Y")]),
+    ("请分析支助和制裁监测组继续同各国合作，协助委员会开展工作，并每年向安全理事会报告一次；",
+     [("MT1267", "SC", "P1Y")]),
     # …,支持…: a verb after a bare comma that continues the request, not a new act
     ("请反恐执行局与委员会密切合作，支持会员国的能力建设，并每年向委员会报告一次；",
      [("CTED", "CTC", "P1Y")]),
     # the addressee as the subject after 决定
-    ("决定监察员应每六个月向安理会提交报告；", [("OMBUDSPERSON", "SC", "P6M")]),
+    ("决定监察员办公室应每六个月向安理会提交报告；", [("OMBUDSPERSON", "SC", "P6M")]),
     # twice a year, the count apart from 每年
-    ("决定监测组应至少每年向委员会提交两次书面报告；", [("MT1267", "CTC", "P6M")]),
+    ("决定分析支助和制裁监测组应至少每年向委员会提交两次书面报告；", [("MT1267", "CTC", "P6M")]),
     # an annual report
     ("请反恐执行局向委员会提交年度报告；", [("CTED", "CTC", "P1Y")]),
     # two recipients

@@ -51,6 +51,8 @@ TYPES = [
     ("联合国安理会主席声明2004年第31号\n\n“安全理事会重申。”", "prst"),
     # a letter with an annex
     (LETTER + "\n\n" + LETTER.split("\n")[0] + "的附件\n\n概念说明\n\n1. 背景情况如下。", "letter"),
+    # an older statement's opening: 代表安理会发表声明: without 如下
+    ("安全理事会主席在2001年9月12日安全理事会第4370次会议上代表安理会发表声明:\n“安全理事会谴责。”", "prst"),
     # anything else
     ("关于打击恐怖主义的报告\n\n本报告说明会员国执行第1373(2001)号决议的情况。", "other"),
     # numbered paragraphs alone do not make a resolution
@@ -160,20 +162,25 @@ def test_traditional_statement_with_corner_quotes():
 
 
 # (statement body after the opening, its paragraphs)
+# (what separates the opening from the body, the body, its paragraphs)
 STATEMENT_PARAGRAPHS = [
     # block: a page break inside a quoted paragraph: the block without a quote continues it
-    ("“安全理事会重申其承诺，并强调必须加强\n合作。\n“安全理事会请秘书长报告。”",
+    ("\n", "“安全理事会重申其承诺，并强调必须加强\n合作。\n“安全理事会请秘书长报告。”",
      [("p/1", "“安全理事会重申其承诺,并强调必须加强\n合作。"), ("p/2", "“安全理事会请秘书长报告。”")]),
     # a web copy without the opening quotes: each block that opens with the Council is a paragraph
-    ("安全理事会重申其承诺。\n安理会请秘书长每年向安理会报告。\n安全理事会将继续积极处理此案。",
+    ("\n", "安全理事会重申其承诺。\n安理会请秘书长每年向安理会报告。\n安全理事会将继续积极处理此案。",
      [("p/1", "安全理事会重申其承诺。"), ("p/2", "安理会请秘书长每年向安理会报告。"),
       ("p/3", "安全理事会将继续积极处理此案。")]),
+    # a web page running the first paragraph on after the opening's colon
+    ("", "“安全理事会重申其承诺。\n“安全理事会请秘书长报告。”",
+     [("p/1", "“安全理事会重申其承诺。"), ("p/2", "“安全理事会请秘书长报告。”")]),
 ]
 
 
-@pytest.mark.parametrize(("body", "expected"), STATEMENT_PARAGRAPHS, ids=["quoted", "unquoted"])
-def test_statement_paragraphs(body, expected):
-    assert paras(doc("安全理事会主席声明\n" + PRST_INTRO + "\n" + body)) == expected
+@pytest.mark.parametrize(("sep", "body", "expected"), STATEMENT_PARAGRAPHS,
+                         ids=["quoted", "unquoted", "run-on"])
+def test_statement_paragraphs(sep, body, expected):
+    assert paras(doc("安全理事会主席声明\n" + PRST_INTRO + sep + body)) == expected
 
 
 # (an other document, its title, its paragraphs)
@@ -305,3 +312,146 @@ def test_seed_resolutions(seed_results, prefix, counts, date, meeting):
     numbers = [p.ref.number for p in d.structure.paragraphs if p.ref.kind == "op"]
     assert numbers == list(range(1, counts["op"] + 1))
     assert (d.structure.header.date, d.structure.header.meeting_number) == (date, meeting)
+
+
+# *** Web pages: the document inside page furniture ***
+# Abridged from real pages (zh.wikisource.org, zhonghuashu.com, un.org, a news reprint);
+# the furniture lines are as the pages print them.
+
+WIKI_NAV = (  # zh.m.wikisource.org, Traditional: title, navigation, vote line, then the resolution
+    "聯合國安理會第2326號決議\n"
+    "← | 2325(2016) | 聯合國安理會第2326(2016)號決議 S/RE"
+    "S/2326(2016) 2016年12月15日 發布機關:聯合國安全理事會 |\n"
+    "2327(2016) |\n第7838次會議以15票贊成,0票反對通過 |\n"
+)
+WIKI_LICENCE = (
+    "本作品來自聯合國官方文件。此組織之政策為於公有領域保存其大部份文獻,以儘可能廣泛宣傳聯合國出版物。\n"
+    "根據ST/AI/189/Add.9/Rev.2第2條(僅供英文版),下列聯合國文件在全球屬於公有領域:\n"
+    "- 官方紀錄(會議、逐字、摘要記錄等);\n- 帶有聯合國標誌發佈的文獻;\nPublic domainPublic domainfalsefalse\n"
+)
+RES_BODY = "安全理事會,\n回顧以往第1996(2011)號決議,\n1. 決定繼續積極處理此案。\n"
+
+FLAT = (
+    "安全理事會, 重申一切形式和表現(xiàn)的恐怖主義是對國際和平與安全的最嚴重威脅之一,任何恐怖行為,"
+    "不論其動機為何、在何時發(fā)生、由何人所為,都是不可開脫的犯罪行為, "
+    "關切地注意到恐怖主義威脅已變得更加擴散,"
+    "并表示決心消除這一威脅, 回顧第1373(2001)號決議, 1. 決定所有國家應合作; 2. 決定繼續積極處理此案。"
+)
+
+# (page text, (type, symbol, date, meeting), citations)
+WEB_PAGES = [
+    # wikisource: navigation naming the neighbours, vote line, title, adoption line, licence footer
+    (WIKI_NAV + "第2326(2016)號決議\n安全理事會2016年12月15日第7838次會議通過\n" + RES_BODY + WIKI_LICENCE,
+     ("resolution", "S/RES/2326 (2016)", dt.date(2016, 12, 15), 7838), {"S/RES/1996 (2011)"}),
+    # the same page without title and adoption line: the navigation and the vote line tell
+    (WIKI_NAV + RES_BODY + WIKI_LICENCE,
+     ("resolution", "S/RES/2326 (2016)", dt.date(2016, 12, 15), 7838), {"S/RES/1996 (2011)"}),
+    # wikisource, navigation split over lines; adoption line without a date, the date on the next line
+    ("聯合國安理會第2399號決議\n\n維基文庫,自由的圖書館\n"
+     "聯合國安理會第2398(2018)號決議 聯合國安理會第2399(201"
+     "8)號決議\n安全理事會第8169次會議通過\n2018年1月30日\n"
+     "聯合國安理會第2400(2018)號決議\n本作品收錄於《聯合國安理會2018年決議\n\n安全理事會\n\n"
+     "回顧其以往各項決議,尤其是第2121(2013)號決議,\n\n1. 決定延長。\n",
+     ("resolution", "S/RES/2399 (2018)", dt.date(2018, 1, 30), 8169), {"S/RES/2121 (2013)"}),
+    # zhonghuashu: the adoption line inside a navigation cell, list bullets before every paragraph
+    ("联合国安理会第1724号决议 中华文库\n"
+     "← | 联合国安理会第1723(2006)号决议 | 联合国安理会第1724("
+     "2006)号决议 2006年11月29日安全理事会第5575次会议通过 |\n"
+     "联合国安理会第1725(2006)号决议 |\n安全理事会,\n- 重"
+     "申其第733(1992)号决议,\n- 1. 决定继续积极处理此案。\n",
+     ("resolution", "S/RES/1724 (2006)", dt.date(2006, 11, 29), 5575), {"S/RES/733 (1992)"}),
+    # a masthead laid out as a table, the English date in its cell
+    ("跳转到内容\n联合国安理会第2446号决议\n联合国 | S/RES/2446 (2018) |\n"
+     "安全理事会 | Distr.: General 15 November 2018 |\n"
+     "第2446(2018)号决议\n2018年11月15日安全理事会第8401次会议通过\n"
+     "安全理事会,\n回顾第2121(2013)号决议,\n1. 决定。\n",
+     ("resolution", "S/RES/2446 (2018)", dt.date(2018, 11, 15), 8401), {"S/RES/2121 (2013)"}),
+    # a statement page: navigation with the neighbouring statements, Traditional, bulleted quotes
+    ("聯合國安理會主席聲明2015年第24號\n"
+     "← | 聯合國安理會主席聲明2015年第23號 | 聯合國安理會主席聲"
+     "明2015年第24號 S/PRST/2015/24 聯合國安全理事會 "
+     "2015年12月8日 |\n聯合國安理會主席聲明2015年第25號 |\n|\n"
+     "安全理事會主席在2015年12月8日安全理事會第7571次會議上,就安理會審議的題為「非洲和平與安全」的項目,"
+     "代表安理會發表聲明如下:\n- 「安全理事會注意到秘書長的報告"
+     "(S/2015/866)。\n- 「安全理事會鼓勵秘書長。」\n",
+     ("prst", "S/PRST/2015/24", dt.date(2015, 12, 8), 7571), {"S/2015/866"}),
+    # un.org: a summary, the symbol and date as labelled fields at the end
+    ("S/RES/2462(2019)\n\n重申安理会第1373(2001)号决议的决定,即所有国家应防止和制止资助恐怖主义行为。\n\n"
+     "Resolution number: \nS/RES/2462(2019)\nResolution Date: \n28 March 2019\n",
+     ("other", "S/RES/2462 (2019)", dt.date(2019, 3, 28), None), {"S/RES/1373 (2001)"}),
+    # an encyclopedia page (newton.com.tw): prose about the resolution, an infobox of bulleted
+    # fields, then the text under a heading
+    ("聯合國安理會第1373號決議\n\n"
+     "《聯合國安理會第1373號決議》是2001年9月28日安全理事會第4385次會議通過的一項決議。\n\n"
+     "基本介紹\n\n  • 中文名:聯合國安理會第1373號決議\n  • 發布機構:聯合國安理會\n"
+     "  • 發布日期:2001年9月28日\n"
+     "決議原文\n\n安全理事會,\n重申其第1368(2001)號決議,\n"
+     "1. 決定所有國家應:\n(a) 防止和制止資助恐怖主義行為;\n",
+     ("resolution", "S/RES/1373 (2001)", dt.date(2001, 9, 28), 4385), {"S/RES/1368 (2001)"}),
+    # a vote line at the end of the page gives the meeting; no date anywhere
+    ("联合国安理会第1518号决议\n\n维基文库,自由的图书馆\n\n安全理事会\n\n回顾其以前所有有关决议,\n"
+     "1. 决定设立委员会;\n\n第4872次会议一致通过。\n\n本作品来自联合国官方文件。\n",
+     ("resolution", "S/RES/1518 (2003)", None, 4872), set()),
+    # a web title without the year: the year table gives it
+    ("联合国安理会第1624号决议(全文)\n安全理事会,\n重申其第1373(2001)号决议,\n1. 呼吁所有国家。",
+     ("resolution", "S/RES/1624 (2005)", None, None), {"S/RES/1373 (2001)"}),
+    # a news reprint: the title says 全文, the byline is furniture
+    ("联合国安理会第2178号决议全文\n2014年09月25日 来源:新华网\n"
+     "安全理事会,\n重申第1373(2001)号决议,\n1. 决定。\n",
+     ("resolution", "S/RES/2178 (2014)", None, None), {"S/RES/1373 (2001)"}),
+    # a note transmitting a resolution: the wrapper is header, the resolution's own lines give its facts
+    ("秘书长的说明\n秘书长谨转递安全理事会2014年9月24日第7272次会议通过的第2178(2014)号决议,全文如下:\n"
+     "第2178(2014)号决议\n安全理事会2014年9月24日第7272次会议通过\n"
+     "安全理事会,\n重申第1373(2001)号决议,\n1. 决定。\n",
+     ("resolution", "S/RES/2178 (2014)", dt.date(2014, 9, 24), 7272), {"S/RES/1373 (2001)"}),
+    # an adoption line with 于 before the council and no 通过
+    ("2019年3月28日于联合国安全理事会第8496次会议\n安全理事会,\n重申其第1373(2001)号决议,\n1. 决定。",
+     ("resolution", None, dt.date(2019, 3, 28), 8496), {"S/RES/1373 (2001)"}),
+    # an adoption line with trailing punctuation
+    ("第1644(2005)号决议\n安全理事会2005年12月15日第5329次会议通过,\n安全理事会,\n1. 决定。",
+     ("resolution", "S/RES/1644 (2005)", dt.date(2005, 12, 15), 5329), set()),
+    # a letter to two addressees (同文信), its heading longer than a line
+    ("2014年12月30日伊拉克常驻联合国代表分别给秘书长和安全理事会主席的同文信\n谨随函转递一份报告。\n请分发为荷。",
+     ("letter", None, dt.date(2014, 12, 30), None), set()),
+    # a report whose first paragraph cites a presidential statement is no statement
+    ("安全理事会主席在2015年5月29日安全理事会第7453次会议上发表的声明(S/PRST/2015/11)中,安理会请委员会报告。\n"
+     "本报告介绍执行情况。", ("other", None, None, None), {"S/PRST/2015/11"}),
+    # a reprint printing the whole resolution on one line, paragraphs joined by a space (qqstock.cn)
+    (FLAT, ("resolution", None, None, None), {"S/RES/1373 (2001)"}),
+    # a reprint printing the adoption line last
+    ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n"
+     "2001年9月28日安全理事会第4385次会议通过\n",
+     ("resolution", "S/RES/1373 (2001)", dt.date(2001, 9, 28), 4385), set()),
+    # an old resolution's closing vote line without a vote count
+    ("联合国安理会第1373号决议\n安全理事会,\n重申其决议,\n1. 决定继续处理此案。\n第4385次会议通过。\n",
+     ("resolution", "S/RES/1373 (2001)", None, 4385), set()),
+    # a news page: breadcrumbs, byline, share line around an article that cites a resolution
+    ("中国西藏网 > 即时新闻 > 博览\n\n中国担任联合国安理会11月轮值主席\n\n"
+     "王帆 发布时间:2023-11-03 09:14:00来源: 中国新闻网\n分享到:\n\n"
+     "中新社联合国11月1日电 安理会本月将审议第2178(2014)号决议的执行情况。\n",
+     ("other", None, None, None), {"S/RES/2178 (2014)"}),
+    # a news article (machine-converted, pinyin after characters) is no UN document; its citations count
+    ("新聞熱線:0816-2395666\n設(shè)為首頁\n您现在的位置: 首頁 > 國際\n"
+     "聯(lián)合國安理會通過敘利亞跨境人道救援授權(quán)延期決議\n发稿"
+     "时间:2022-07-13 10:57   来源: 新華網(wǎng)\n\n"
+     "新華社聯(lián)合國7月12日電(記者尚緒謙)聯(lián)合國安理會12日通過第2642號決議,將授權(quán)延長6個月。\n",
+     ("other", None, None, None), {"S/RES/2642 (2022)"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "cites"), WEB_PAGES,
+                         ids=[f"web{i}" for i in range(len(WEB_PAGES))])
+def test_web_page_header(text, expected, cites):
+    r = process("t.txt", text.encode())
+    h = r.doc.structure.header
+    assert (h.doc_type, str(r.doc.symbol) if r.doc.symbol else None, h.date, h.meeting_number) == expected
+    # navigation naming the neighbours and the page's own title are never citations
+    assert {str(c.symbol) for c in r.facts["citations"]} == cites
+
+
+def test_a_page_printing_the_document_on_one_line_has_its_paragraphs():
+    # the spaces after a paragraph's last punctuation are its breaks; commas inside stay
+    assert [p for p, _ in paras(doc(FLAT))] == ["pp/1", "pp/2", "pp/3", "op/1", "op/2"]
+    # a copy spacing every comma English-style is not split at its commas
+    spaced = "安全理事会, 重申其决议, 强调合作, 并决心消除威胁, 回顾其承诺,\n1. 决定继续处理此案。"
+    assert [p for p, _ in paras(doc("第2400(2018)号决议\n" + spaced))] == ["pp/1", "op/1"]

@@ -8,28 +8,41 @@ character of the normalized text knows the source character it came from:
 Steps, in order:
 
 1. Fold each character: NFKC where it keeps the length (``，`` → ``,``,
-   ``（`` → ``(``, U+3000 → space), then OpenCC ``t2s`` (Traditional →
-   Simplified), which is length-preserving character for character.
+   ``（`` → ``(``, U+3000 → space); delete the noise of machine-converted web
+   pages, pinyin in parentheses after a character (``會(huì)議``) and list
+   bullets (``- 回顾…``); then OpenCC ``t2s`` (Traditional → Simplified),
+   which is length-preserving character for character.
 2. Classify lines: URL lines (kept aside, they carry citations), page
    furniture (job numbers, page numbers, the running head; dropped), footnote
    rules and footnote bodies, and ordinary text.
-3. Join lines into paragraphs.  Two PDF layouts are recognized: "layout",
-   where a paragraph's last line ends in a space, and "block", one paragraph
-   per line with page breaks inside paragraphs.
-4. Delete footnote markers glued to the text (``若干关键决议1 中``) when a
-   footnote with that number exists.
+3. Join lines into paragraphs (:mod:`ct2rdf.lines`): "layout", where a
+   paragraph's last line ends in a space; "block", one paragraph per line
+   with page breaks inside paragraphs; text re-wrapped at a fixed width,
+   whose full lines continue; a page printing everything on one line is
+   split first.  Header lines and page furniture stand alone.
+4. Delete footnote markers glued to the text (``若干关键决议1 中``), or left
+   alone on a line by a wrap, when a footnote with that number exists.
 5. Delete every whitespace run except one between two ASCII letters or digits.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import patterns as P
+from .lines import (
+    Line,
+    footnote_continues,
+    is_furniture,
+    is_layout,
+    split_lines,
+    starts_paragraph,
+    unflatten,
+    wrap_width,
+)
 
 # Variants OpenCC's t2s keeps but the gazetteer and verb lists spell otherwise.
 # Each pair is of equal length so the offset map stays one to one.
@@ -135,6 +148,13 @@ def fold(source: str) -> tuple[str, bool]:
 
     The result has exactly the length of ``source``.
     """
+    folded = _fold_chars(source)
+    converted = _simplified(folded)
+    return converted, converted != folded
+
+
+def _fold_chars(source: str) -> str:
+    """NFKC per character where it keeps the length; corner quotes to curly ones."""
     chars = []
     for c in source:
         if c.isascii():
@@ -142,11 +162,34 @@ def fold(source: str) -> tuple[str, bool]:
             continue
         n = unicodedata.normalize("NFKC", c)
         chars.append(n if len(n) == 1 else c)
-    folded = "".join(chars).translate(_QUOTES)
+    return "".join(chars).translate(_QUOTES)
+
+
+def _simplified(folded: str) -> str:
     converted = _convert_same_length(folded)
     for old, new in _VARIANTS:
         converted = converted.replace(old, new)
-    return converted, converted != folded
+    return converted
+
+
+def strip_noise(folded: str) -> tuple[str, list[int]]:
+    """Delete inline pinyin and list bullets; return the text and its index map.
+
+    ``index[i]`` is the position in ``folded`` of the result's character ``i``;
+    one extra entry maps the end of the text.  Deleting (never replacing)
+    keeps every remaining character's source offset exact.
+    """
+    cuts = [m.span(1) for m in P.INLINE_PINYIN_RE.finditer(folded)]
+    cuts += [m.span() for m in P.LIST_BULLET_RE.finditer(folded)]
+    if not cuts:
+        return folded, list(range(len(folded) + 1))
+    keep = bytearray(b"\x01") * len(folded)
+    for a, b in cuts:
+        keep[a:b] = bytes(b - a)
+        for i in range(a, b):  # line breaks stay: lines keep their number and printed width
+            keep[i] = folded[i] in "\r\n"
+    index = [i for i in range(len(folded)) if keep[i]]
+    return "".join(folded[i] for i in index), [*index, len(folded)]
 
 
 def _convert_same_length(text: str) -> str:
@@ -165,50 +208,18 @@ def _convert_same_length(text: str) -> str:
     return "\n".join(lines)
 
 
-@dataclass
-class _Line:
-    start: int  # source offset of the first character
-    text: str  # folded text, without the newline
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
-
-
-def _lines(folded: str) -> list[_Line]:
-    out, pos = [], 0
-    for raw in folded.split("\n"):
-        # CRLF (Windows files, GB18030 and UTF-16 ones above all): the CR is not a
-        # trailing space, which would make every line of a "block" file end a paragraph
-        out.append(_Line(pos, raw[:-1] if raw.endswith("\r") else raw))
-        pos += len(raw) + 1
-    return out
-
-
-def _is_furniture(text: str) -> bool:
-    """A job number, barcode or page number line of an official PDF (``2/3  17-23196``)."""
-    return bool(P.PAGE_FURNITURE_RE.match(text)) and all(
-        int(a) <= int(b) for a, b in P.PAGE_NUMBER_RE.findall(text)
-    )
-
-
-def _is_layout(lines: list[_Line]) -> bool:
-    """True for the PDF layout whose paragraphs end in a trailing space."""
-    text = [
-        ln.text for ln in lines
-        if not ln.blank and not P.URL_LINE_RE.match(ln.text) and not _is_furniture(ln.text)
-    ]
-    if not text:
-        return False
-    trailing = sum(1 for t in text if t != t.rstrip())
-    return trailing / len(text) >= 0.1
-
-
 def normalize(source: str) -> Normalized:
     """Normalize a decoded source text (see the module docstring)."""
-    folded, traditional = fold(source)
-    lines = _lines(folded)
-    layout = _is_layout(lines)
+    chars = _fold_chars(source)
+    stripped, index = strip_noise(chars)
+    folded = _simplified(stripped)
+    traditional = folded != stripped
+    lines = split_lines(folded)
+    for ln, raw in zip(lines, chars.split("\n"), strict=True):  # noise deletion kept every line break
+        ln.width = len(raw.rstrip("\r"))
+    lines = unflatten(lines)
+    width = wrap_width(lines)
+    layout = is_layout(lines, width)
 
     # Pass 1: sort lines into paragraphs (lists of line indexes), footnotes and URLs.
     paragraphs: list[list[int]] = []
@@ -216,7 +227,8 @@ def normalize(source: str) -> Normalized:
     url_lines: list[tuple[int, int]] = []  # (line index, paragraph index or -1)
     asides: list[int] = []  # footnote rules, footnote lines and URL lines (line indexes)
     in_footnotes = False
-    prev_body: _Line | None = None
+    prev_body: Line | None = None
+    logical = ""  # the source line a re-wrapped text's pieces so far were cut from
     current_fn: tuple[int, list[int], int] | None = None
     symbols_seen: set[str] = set()  # symbol-only lines so far (masthead, running heads)
     after_furniture = False
@@ -229,7 +241,7 @@ def normalize(source: str) -> Normalized:
         # words (反恐执 / 2/3 17-23196 / S/RES/2395 (2017) / 行局): drop them.
         s = P.MASTHEAD_LINE_RE.match(t)
         symbol = "".join(s.group("symbol").split()) if s and s.group("symbol") else None
-        if _is_furniture(t) or (symbol and (symbol in symbols_seen or after_furniture or "\f" in t)):
+        if is_furniture(t) or (symbol and (symbol in symbols_seen or after_furniture or "\f" in t)):
             after_furniture = True
             continue
         after_furniture = False
@@ -254,12 +266,15 @@ def normalize(source: str) -> Normalized:
                 continue
             # A footnote continues only while its last line leaves it open: the
             # body text of the next page may follow the footnotes directly.
-            if current_fn is not None and _footnote_continues(lines[current_fn[1][-1]].text, t, layout):
+            if current_fn is not None and footnote_continues(lines[current_fn[1][-1]].text, t, layout):
                 current_fn[1].append(i)
                 asides.append(i)
                 continue
             in_footnotes = False
-        if prev_body is None or _starts_paragraph(prev_body.text, t, layout):
+        full = bool(width) and not layout and prev_body is not None and prev_body.width == width
+        starts = prev_body is None or starts_paragraph(logical, t, layout, full)
+        logical = logical + t if full else t
+        if starts:
             paragraphs.append([i])
         else:
             paragraphs[-1].append(i)
@@ -272,7 +287,9 @@ def normalize(source: str) -> Normalized:
         found = None
         for p in range(min(para_count, len(paragraphs)) - 1, -1, -1):
             for li in reversed(paragraphs[p]):
-                for m in reversed(list(P.FOOTNOTE_MARKER_RE.finditer(lines[li].text))):
+                t = lines[li].text
+                found_in = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
+                for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *found_in]):
                     if int(m.group(1)) == number and (m.start(1), m.end(1)) not in deleted.get(li, ()):
                         found = (p, li, m.start(1), m.end(1))
                         break
@@ -316,8 +333,10 @@ def normalize(source: str) -> Normalized:
                     continue
                 if pending_space is not None:
                     # A line break between two digits is a number wrapped by the
-                    # PDF (第 13 / 73(2001)), not a space between two words.
-                    wrapped_number = broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit()
+                    # PDF (第 13 / 73(2001)), not a space between two words; nor is
+                    # the break after a full line of re-wrapped text (S/PR / ST/2005/64).
+                    wrapped_number = broke_line == "cut" or (
+                        broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit())
                     if (len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch)
                             and not wrapped_number):
                         text.append(" ")
@@ -329,7 +348,7 @@ def normalize(source: str) -> Normalized:
             # the line break itself is whitespace between lines
             if pending_space is None:
                 pending_space = ln.start + len(body)
-            broke_line = True
+            broke_line = "cut" if width and not layout and ln.width == width else True
         if len(text) == start:  # nothing but whitespace: drop the separator again
             if blocks:
                 text.pop()
@@ -355,16 +374,17 @@ def normalize(source: str) -> Normalized:
     return Normalized(
         source=source,
         text="".join(text),
-        offsets=tuple(offsets),
+        offsets=tuple(index[o] for o in offsets),
         blocks=tuple(blocks),
         markers=tuple(
-            Marker(n, b, s, e) for n, p, s, e in markers if (b := block_of(p)) is not None
+            Marker(n, b, index[s], index[e - 1] + 1)
+            for n, p, s, e in markers if (b := block_of(p)) is not None
         ),
         urls=tuple(
             UrlLine(
                 P.URL_LINE_RE.match(lines[li].text).group(1),
-                lines[li].start + len(lines[li].text) - len(lines[li].text.lstrip()),
-                lines[li].start + len(lines[li].text.rstrip()),
+                index[lines[li].start + len(lines[li].text) - len(lines[li].text.lstrip())],
+                index[lines[li].start + len(lines[li].text.rstrip()) - 1] + 1,
                 block_of(p),
             )
             for li, p in url_lines
@@ -378,31 +398,5 @@ def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-def _footnote_continues(prev: str, line: str, layout: bool) -> bool:
-    """Whether ``line`` continues the footnote whose last line is ``prev``.
-
-    In "layout" a footnote's last line ends in a space, as a paragraph's does;
-    in "block" a footnote ends with its sentence.
-    """
-    if P.PARAGRAPH_START_RE.match(line):
-        return False
-    if layout:
-        return prev == prev.rstrip()
-    return not _FOOTNOTE_END_RE.search(prev)
-
-
-_FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
-
-
-def _starts_paragraph(prev: str, line: str, layout: bool) -> bool:
-    """Whether ``line`` opens a new paragraph after the body line ``prev``."""
-    if layout:
-        # Quotes open lines inside paragraphs here; only numbers and items count.
-        # A masthead's lines (联合国 / S/RES/2395 (2017) / Distr.: General) carry no
-        # trailing space, yet each stands alone.
-        return (prev != prev.rstrip() or bool(P.NUMBERED_START_RE.match(line))
-                or bool(P.MASTHEAD_LINE_RE.match(line)) or bool(P.MASTHEAD_LINE_RE.match(prev)))
-    if P.PARAGRAPH_START_RE.match(line):
-        return True
-    stripped = prev.strip()
-    return bool(P.BLOCK_LINE_END_RE.search(stripped)) or len("".join(stripped.split())) <= 30
+# The names tests/test_corpus.py imports from here.
+_lines, _is_layout = split_lines, is_layout

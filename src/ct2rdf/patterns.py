@@ -41,6 +41,8 @@ def prefixed(prefix: str, pattern: str) -> str:
 
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Any CJK character (a line of Chinese text, not a URL or a job number).   安 · 會
+CJK_CHAR_RE = re.compile(f"[{CJK}]")
 CN_DIGIT = "〇零一二三四五六七八九"
 CN_NUMERAL = CN_DIGIT + "十百千两"
 # A year of the UN era, 1945-2099.
@@ -105,6 +107,15 @@ FOOTNOTE_MARKER_RE = re.compile(
     rf"(?<=[{CJK}。；;，,、”》)])(\d{{1,2}})(?=\s|$)(?!\s*[时点年月日天分个次项名号周倍%])"
 )
 
+# Where a page that printed a whole document on one line put a paragraph break:
+# spaces after a paragraph's last punctuation (source lines, folded).
+#   安全理事會, 重申一切形式…的效力, 關切地注意到… · …決心消除這一威脅, 銘記必須…
+FLATTENED_BREAK_RE = re.compile(r"(?<=[,;。:])[ \t]+(?=\S)")
+
+# A footnote marker that a line break cut from its word: alone on a line
+# inside a paragraph (…并招募人员。 / 2 / 4. 反恐执行局…).
+FOOTNOTE_MARKER_LINE_RE = re.compile(r"^\s*(\d{1,2})\s*$")
+
 # A line that starts a paragraph whatever the layout:
 #   1. 2001 年 9 月… · 12. 指示… · “安全理事会… · (a) 会员国… · – 评估… · ## 第…
 #   一. 导言 · 二、主要趋势 (a report's section heading, which in "block" may follow
@@ -123,6 +134,24 @@ BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
 # Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
 HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 
+# Pinyin a machine conversion put in parentheses after a character (run on
+# folded text, before t2s; the parenthesized part is deleted).  A tone mark
+# is required, so (a), (i), (ISIL), (2001) and (CTED) are never taken.
+#   安理會(huì)決定延長(zhǎng)聯(lián)合國(guó)索馬里援助團(tuán)任期 · 根據(jù)安理會(huì)2102號(hào)決議
+#   贊揚(yáng)聯(lián)索援助團(tuán)在支持索馬里實(shí)現(xiàn)和平
+# Line breaks may fall inside or before it where the page was wrapped: 安理會(hu / ì),
+# 決議 / / (yì) (they are kept, see normalize.strip_noise).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PY = f"a-zü{_TONED}"
+INLINE_PINYIN_RE = re.compile(
+    rf"(?<=[{CJK}])([ \t\r\n]*\((?=[{_PY}\r\n]{{1,9}}\))[a-zü\r\n]*[{_TONED}][{_PY}\r\n]*\))"
+)
+
+# A list bullet opening a line of a web page (wikisource lists a resolution's
+# paragraphs so); the bullet is deleted.  Not the en dash of official sub-items.
+#   - 回顾其各项相关决议,包括… · - 1. 强调迫切需要… · - 「安全理事會注意到…
+LIST_BULLET_RE = re.compile(r"(?m)^[ \t]*[-*•][ \t]+(?=\S)")
+
 # *** Structure patterns (whole normalized paragraphs) ***
 
 # A Council document's symbol, whitespace removed.   S/RES/2617(2021) · S/PRST/2004/31 · S/2015/939
@@ -131,11 +160,34 @@ HEADER_SYMBOL = r"S/RES/\d{1,4}\(" + YEAR + r"\)|S/PRST/" + YEAR + r"/\d{1,3}|S/
 # A resolution's title, as printed or as a web page gives it: web pages may
 # print the symbol after it, or leave out the year (found from the number).
 #   第2129(2013)号决议 · 联合国安理会第1535(2004)号决议 · 安全理事会第1963(2010)号决议
-#   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议
+#   第2178(2014)号决议 S/RES/2178(2014) · 安理会第2178号决议 · 联合国安理会第1624号决议(全文)
+#   联合国安理会第2178号决议全文
 RES_TITLE_RE = re.compile(
     r"^(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
     + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
+    + r"(?:\(?(?:全文|中文|中英文)\)?)?"
     + r"(?:[(:]?" + named("tsym", HEADER_SYMBOL) + r"\)?)?$"
+)
+
+# A resolution named as a title anywhere in a header line: a wiki page's
+# title and navigation name the page's resolution and its neighbours.
+#   ←|2445(2018)|联合国安理会第2446(2018)号决议S/RES/2446(2018)2018年11月15日发布机关:…|
+#   联合国安理会第1615(2005)号决议联合国安理会第1616(2005)号决议 · 联合国安理会第2446号决议中华文库
+RES_TITLE_IN_RE = re.compile(
+    r"(?<![\d/])(?:联合国)?(?:安理会|安全理事会)?第" + named("num", r"\d{1,4}")
+    + r"(?:\(" + named("year", YEAR) + r"\))?号?决议"
+)
+
+# A Council document's symbol inside a header line (navigation, masthead table, un.org field).
+#   联合国|S/RES/2446(2018)| · Resolution number:S/RES/2462(2019) · …号决议S/RES/2102(2013)2013年5月2日
+HEADER_SYMBOL_RE = re.compile(r"(?<![A-Za-z0-9/])(?:" + HEADER_SYMBOL + r")(?![\d/])")
+
+# A presidential statement named as a title inside a header line (wiki navigation).
+#   ←|聯合國安理會主席聲明2015年第23號|聯合國安理會主席聲明2015年第24號S/PRST/2015/24
+#     聯合國安全理事會2015年12月8日|
+PRST_TITLE_IN_RE = re.compile(
+    r"(?:联合国)?(?:安理会|安全理事会)主席(?:的)?声明"
+    + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + "号"
 )
 
 # A presidential statement's heading, with the web forms that carry the
@@ -147,10 +199,15 @@ PRST_TITLE_RE = re.compile(
     + r"(?:[(:]?" + named("tsym", r"S/PRST/" + YEAR + r"/\d{1,3}") + r"\)?)?$"
 )
 
-# The opening of a presidential statement.
+# The opening of a presidential statement: it ends with the announcement (a
+# colon, or the first quoted paragraph on the same line).  A report or letter
+# that mentions a statement (安全理事会主席在…发表的声明(S/PRST/2015/11)中) is no opening.
 #   安全理事会主席在2012年5月4日安全理事会第6765次会议上,就安理会…代表安理会发表声明如下:
 #   2021年1月12日,依照…安全理事会主席就安理会审议的题为…代表安理会发表声明如下:
-PRST_INTRO_RE = re.compile(r"(?:主席|代表安理会)\S*?发表(?:了)?(?:如下)?声明|声明如下")
+#   …代表安理会发表了如下声明: · …代表安理会发表声明如下:“安全理事会重申… · …代表安理会发表声明:
+PRST_INTRO_RE = re.compile(
+    r"(?:发表(?:了)?(?:如下|以下)(?:的)?声明|声明如下|代表安理会发表(?:了)?声明)[:,]?(?=[“\"]|$)"
+)
 
 # A header line that is just a symbol.   S/RES/2617(2021) · S/PRST/2004/31
 # (pdftotext -layout puts the masthead's two columns on one line:
@@ -178,12 +235,69 @@ HEADER_NOISE_RE = re.compile(
 # A header line that is just a date.   2004年10月19日
 DATE_LINE_RE = re.compile(r"^" + DATE + r"$")
 
-# The adoption line of a resolution.
+# The adoption line of a resolution, alone or in a navigation cell after the
+# title; trailing punctuation allowed.  Without a date it must say 通过 (its
+# date is then on the next line); without 通过 it must have a date (checked in code).
 #   安全理事会2013年12月17日第7086次会议通过 · 2010年12月20日安全理事会第6459次会议通过
 #   2011年7月27日安理会在其第6592次会议上通过 · 安全理事会2014年9月24日在第7272次会议上通过
+#   安全理事会2005年12月20日第5555次会议通过, · 2019年3月28日于联合国安全理事会第8496次会议
+#   安全理事會第8169次會議通過 (then 2018年1月30日) · 安全理事會2013年12月17日第7086次會議通過
+#   联合国安理会第1724(2006)号决议2006年11月29日安全理事会第5575次会议通过 (a wiki navigation cell)
+_COUNCIL = r"(?:联合国)?(?:安全理事会|安理会)"
 ADOPTION_RE = re.compile(
-    r"^(?:安全理事会|安理会)?" + DATE + r"(?:安全理事会|安理会)?(?:在其?)?第"
-    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?通过$"
+    r"^(?:(?:联合国)?(?:安理会|安全理事会)?第\d{1,4}(?:\(" + YEAR + r"\))?号?决议)*"
+    + _COUNCIL + r"?(?:于|在)?(?:" + DATE + r")?(?:于|在)?" + _COUNCIL + r"?(?:在其?|于)?第"
+    + named("meeting", r"\d{1,5}") + r"次会议(?:上)?" + named("adopted", "通过") + r"?[,.;。]?$"
+)
+
+# The date a navigation cell prints after the page's own title (and symbol).
+#   联合国安理会第2446(2018)号决议|S/RES/2446(2018)2018年11月15日 · 聯合國安理會第443號決議1978年12月14日
+DATE_AFTER_TITLE_RE = re.compile(r"(?:" + HEADER_SYMBOL + r")?" + DATE)
+
+# A wiki page's vote line: the meeting that adopted the resolution.
+#   第6969次會議以15票贊成,0票反對通過 · 第8141次会议以12票赞成,0票反对,3票弃权(…)通过
+#   第4872次会议一致通过。 · 第二一〇七次會議以十四票對〇票通過。 · 第4385次会议通过。
+VOTE_LINE_RE = re.compile(
+    r"^第" + named("meeting", rf"\d{{1,5}}|[{CN_DIGIT}]{{3,5}}")
+    + r"次会议(?:以[^。]{1,120}?|一致)?通过[。.]?\d{0,2}$"
+)
+
+# Page furniture of web copies, whole lines: navigation (any line with | or an
+# arrow is one, checked in code), collection notes, site names, licence footers,
+# news-site menus and bylines.  Found only around the document, never inside it.
+#   本作品收录于《Portal:联合国安理会2017年决议 · 本作品来自联合国官方文件。此组织之政策…
+#   维基文库,自由的图书馆 · 联合国安理会第2446号决议中华文库 · 跳转到内容 · 跳至内容 · 外观
+#   发布机关:联合国安全理事会 · Public domainPublic domainfalsefalse
+#   根据ST/AI/189/Add.9/Rev.2第2条(仅供英文版),下列联合国文件在全球属于公有领域:
+#   官方纪录(会议、逐字、摘要记录等); · 带有联合国标志发布的文献; · 主要设计通知公众关于联合国活动的…
+#   您现在的位置:首页>国际 · 发稿时间:2022-07-13 10:57来源:新华网 · 相关新闻: · 设为首页加入收藏
+#   新闻热线:0816-2395666 · 责任编辑:… · 分类:联合国安理会决议
+#   王帆发布时间:2023-11-03 09:14:00来源:中国新闻网 · 分享到: · 中国西藏网>即时新闻>博览 · 首页>要闻要闻
+#   来源:新华社作者:倪红梅顾震球责任编辑:吕欣彤2014-07-10 07:28 · (责编:艾雯、张悦) · 国际资讯>>正文
+PAGE_CHROME_RE = re.compile(
+    r"^(?:本作品(?:收录于|来自).*|.*(?:维基文库|中华文库|自由的图书馆).*|跳(?:转到|至)内容|外观|目录|编辑"
+    r"|发布机关:.*|Public domain.*|根据ST/AI/189.*|官方纪录\(.*|带有联合国标志.*|主要设计通知公众.*"
+    r"|您现在的位置.*|.{0,10}发(?:稿|布)时间.*|来源:.{0,80}|\(责编:.{0,30}\)|相关新闻.*|设为首页.*|新闻热线.*|责任编辑.*|分类:.*"
+    r"|分享到:?.{0,20}|首页>.*|.{0,60}>正文|[^>。,]{1,20}>[^>。,]{1,20}>[^>。,]{0,20})$"
+)
+
+# A labelled field of an un.org page or an encyclopedia's infobox; the value may
+# be in the next line or table cell (a bare label).
+#   Resolution number:S/RES/2396(2017) · Resolution Date:21 December 2017 · 文件号: · 文件日期:
+#   发布日期:2001年9月28日 · 发布机构:联合国安理会 · 中文名:联合国安理会第1373号决议
+#   日期|2013年5月2日| · 会议|6959| · 编号|S/RES/2102(文件)|  (zh.wikipedia's infobox table)
+FIELD_RE = re.compile(
+    r"^" + named("label", "Resolution number|Resolution Date|Document symbol|Symbol|Date"
+                          "|文件号|文号|文件日期|发布日期|通过日期|日期|发布机构|中文名|外文名|会议|编号")
+    + r"(?::" + named("value", ".{0,40}") + ")?$"
+)
+
+# An English date anywhere in a header line (a masthead cell, an un.org field).
+#   安全理事会|Distr.:General 15 November 2018| · 12 May 2013 · 28 March 2019
+ENGLISH_DATE_RE = re.compile(
+    r"(?<!\d)" + named("md", r"\d{1,2}") + " ?" + named("mmon", "January|February|March|April|May|June|July"
+                                                       "|August|September|October|November|December")
+    + " ?" + named("my", YEAR) + r"(?!\d)"
 )
 
 # "At its Nth meeting on DATE" inside a statement's opening.
@@ -203,9 +317,10 @@ COUNCIL_LINE_RE = re.compile(r"^(?:联合国)?(?:安全理事会|安理会)[,:]?
 # A letter's heading (and its annex's).
 #   2020年12月30日突尼斯常驻联合国代表给秘书长的信
 #   2020年12月30日突尼斯常驻联合国代表给秘书长的信的附件
+#   2014年12月30日…常驻联合国代表分别给秘书长和安全理事会主席的同文信
 LETTER_TITLE_RE = re.compile(
-    r"^" + DATE + named("sender", r"[^给]{2,60}?") + "给" + named("recipient", r"[^的]{2,40}?")
-    + r"的(?:信|函|普通照会)" + named("annex", r"的附件(?:[一二三四五六七八九十\d]{0,3})?") + r"?$"
+    r"^" + DATE + named("sender", r"[^给]{2,60}?") + "(?:分别)?给" + named("recipient", r"[^的]{2,40}?")
+    + r"的(?:同文信|信|函|普通照会)" + named("annex", r"的附件(?:[一二三四五六七八九十\d]{0,3})?") + r"?$"
 )
 
 # A bare annex heading.   附件 · 附件二
@@ -231,9 +346,17 @@ SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[
 MEETING_HELD_RE = re.compile(DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行")
 
 # *** Citation patterns ***
+#
+# Lists of resolutions are NOT matched by one regex: ``ITEM(?:JOIN ITEM)*决议``
+# backtracks through every item at every start when no 决议 closes the run
+# (quadratic on long footnote lists).  Instead the items below are found one
+# by one (each match is bounded), and extract/citations.py chains items whose
+# gap is a LIST_JOIN_RE and checks for RES_CLOSE_RE after the last one.
 
-# A full Security Council resolution symbol.   S/RES/2129(2013) · S/RES/2467(2019)
-SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"\(" + named("year", YEAR) + r"\)"
+# A Security Council resolution symbol; encyclopedia pages leave out the year
+# (the extractor takes it from the year table).
+#   S/RES/2129(2013) · S/RES/2467(2019) · S/RES/1373 (Document)
+SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"(?:\(" + named("year", YEAR) + r"\))?"
 # A presidential statement symbol.   S/PRST/2005/64 · S/PRST/2012/17
 PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
 # A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
@@ -241,6 +364,21 @@ GA_RES_SYMBOL = r"A/RES/" + named("session", r"\d{1,2}") + "/" + named("num", r"
 # A General Assembly resolution of the first thirty sessions, numbered with
 # its session in Roman numerals.   A/RES/2625(XXV) · A/RES/3314(XXIX)
 GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)"
+# Resolutions of other UN organs, by session or year (printed on their own
+# mastheads; cited documents of kind "document" in the graph).
+#   A/HRC/RES/40/16 · A/HRC/RES/35/3 (Human Rights Council) · E/RES/2004/28 (ECOSOC)
+#   E/CN.4/RES/2004/87 (Commission on Human Rights)
+OTHER_RES_SYMBOL = (
+    r"A/HRC/RES/\d{1,2}/\d{1,3}|E/RES/" + YEAR + r"/\d{1,3}|E/CN\.4/RES/" + YEAR + r"/\d{1,3}"
+)
+# Council documents before 1994, numbered without a year.
+#   主席声明(S/23500) (the summit statement of 31 January 1992)
+OLD_DOC_SYMBOL = r"S/\d{4,5}"
+# Press releases of the Council and the Assembly, with a joint release's
+# second number.  Cited only as documents (…号文件, in parentheses): bare in a
+# header line (联合国新闻稿  SC/12206  2016年1月15日) it is the page's own.
+#   2003年6月12日SC/7791-IK/365号文件 · 安全理事会 SC/7158 第4385次会议 (its own)
+PRESS_SYMBOL = r"(?:SC|GA)/\d{4,5}(?:-[A-Z]{1,4}/\d{1,4})?"
 # Other document symbols: Council and Assembly documents, with any addendum,
 # revision or corrigendum.   S/2015/939 · A/64/297 · S/2021/1080/Add.1 · S/2016/49/Rev.1
 DOC_SYMBOL = (
@@ -250,12 +388,13 @@ DOC_SYMBOL = (
 
 # Any symbol printed in the text.
 #   (A/RES/60/288) · S/2018/1177 · S/PRST/2005/64 · 大会第A/RES/66/10号决议 · A/RES/2625(XXV)
+#   A/HRC/RES/40/16
 SYMBOL_RE = re.compile(
     r"(?<![A-Za-z0-9/])(?:"
     + prefixed("res", SC_RES_SYMBOL) + "|" + prefixed("prst", PRST_SYMBOL) + "|"
     + prefixed("ga", GA_RES_SYMBOL) + "|" + prefixed("gar", GA_RES_ROMAN_SYMBOL) + "|"
-    + prefixed("doc", DOC_SYMBOL)
-    + r")(?![0-9/])"
+    + named("other", OTHER_RES_SYMBOL) + "|" + prefixed("doc", DOC_SYMBOL) + "|"
+    + named("old", OLD_DOC_SYMBOL) + "|" + named("press", PRESS_SYMBOL) + r")(?![0-9/])"
 )
 
 # An undocs.org link (source lines, not normalized text).
@@ -264,7 +403,8 @@ UNDOCS_URL_RE = re.compile(
     r"https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|ru|es|ar)/)?" + named("symbol", r"[A-Za-z0-9/().\-]+")
 )
 
-# One item of a resolution list: an optional date, 第, number, optional year.
+# One item of a resolution list (used by extract/bodies.py for committees):
+# an optional date, 第, number, optional year.
 #   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
 RES_ITEM = (
     r"(?:" + prefixed("i", DATE) + r"的?)?第?" + named("num", r"\d{1,4}")
@@ -274,16 +414,85 @@ RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)
 # Words that join the items of a list.   、 · 和 · 以及 · ,
 LIST_JOIN = alt("、", "和", "及", "以及", ",", "或", "与")
 
-# A list of resolutions sharing one 决议, each item as RES_ITEM.
+# A list of resolutions sharing one 决议, each item as RES_ITEM (extract/bodies.py
+# builds COMMITTEE_BY_RESOLUTION_RE from it; citations use CITE_ITEM_RE).
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议
-#   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议
-#   第1535(2004)号、2007年12月10日第1787(2007)号…决议 · 第1373(2001)决议 · 按1624(2005)号决议
 RES_LIST_RE = re.compile(
     named("ga", "大会") + "?"
     + r"(?<![\d/A-Za-z])"
     + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
     + "决议"
 )
+
+# A resolution number in Chinese numerals, digit by digit (3-4 digits: no
+# Council resolution cited in these texts has fewer) or positional.
+#   第一六二四號決議 · 二一七八號決議 · 第一千三百七十三号 · 第二千一百七十八号
+_CN_D = "一二三四五六七八九"
+_CN_TAIL = f"(?:[零〇]?[{_CN_D}]?十)?[{_CN_D}]?"
+CN_RES_NUM = (
+    f"[〇零{_CN_D}]{{3,4}}"
+    + f"|[一二两]千(?:[零〇]|[{_CN_D}]百)?" + _CN_TAIL
+    + f"|[{_CN_D}]百" + _CN_TAIL
+)
+
+# The pinyin machine-converted pages put after a character, read through
+# here in case normalization left it (the 号 of 第2199號(hào)和第2253號(hào)決議).
+PINYIN = r"(?:\([a-z\u00e0-\u01dc]{1,6}\))"
+
+# One cited Security Council resolution: what may precede the number (a date,
+# with or without 通过的; the year alone, in parentheses or not), 第, the
+# number in Arabic or Chinese numerals, the year in parentheses, 号.
+#   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号 · 第 1267 (1999) 号
+#   二零零一年六月十九日通過的第1356(2001)號 (Macao gazette) · (2001年)第1373号决议 (usinfo news)
+#   2005年第1624号决议 · 第一六二四號決議 · 第一三七三(二〇〇一)号
+#   一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号…等决议 (a later item's
+#   date without its year: the list goes on, but it gives no date)
+#   United Nations Security Council Resolution 779(1992年) (zh.wikipedia with link noise)
+# Not after "." or a letter: WHA58.3号决议 is the World Health Assembly's.
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+CITE_ITEM_RE = re.compile(
+    r"(?<![\d/A-Za-z.])"
+    + r"(?:(?:" + prefixed("i", DATE) + "|" + _MONTH_DAY + r")(?:通过)?的?"
+    + r"|\(" + named("pyear", YEAR) + r"年\)|" + named("qyear", YEAR) + r"年(?:通过的)?)?"
+    + r"第?(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
+    + r"(?:\((?:" + named("year", YEAR) + "|" + named("cyear", f"[一二][〇零{_CN_D}]{{3}}") + r")年?\))?"
+    + r"(?:号" + PINYIN + "?)?"
+)
+# What may join two items: LIST_JOIN, or nothing at all after an item that
+# ends in its year or 号 (web copies that lost their separators; checked in code).
+#   第1373(2001)、1267(1999) · 第1267(1999)号和第1989(2011)号 · 2630(2022)2609(2021)号决议
+LIST_JOIN_RE = re.compile(LIST_JOIN)
+# What closes a list of Council resolutions: 决议, maybe after 等 and a few
+# words, or after a count.  Anything but a bare 决议 needs the last item to
+# end in 号 or its year (checked in code): 20多项决议 counts, it cites nothing.
+#   …号决议 · 第1373号、第1624号和第2178号等决议 · 第1267(1999)号等有关决议
+#   第2713号和第2714号两项决议 (Xinhua) · 第1373及1624、2396、2462、2482号等安理会反恐相关决议
+#   (China's mission, 2021)
+RES_CLOSE_RE = re.compile(
+    r"决议|等[^,;:。、()\d]{0,12}?决议|(?:有关|相关|各项|多项|一系列|[两二三四五六七八九十]项)决议"
+)
+# A Council resolution named after the word 决议 (news).
+#   安理會決議2678號將聯阿援助團任務時間延長 · 安理会决议第2178(2014)号
+RES_AFTER_RE = re.compile(
+    r"(?:安理会|安全理事会)的?决议第?"
+    + r"(?:" + named("num", r"\d{1,4}") + "|" + named("cnum", CN_RES_NUM) + r")(?!\d)"
+    + r"(?:\(" + named("year", YEAR) + r"\))?号"
+)
+
+# A presidential statement cited in the web form of its title.
+#   联合国安理会主席声明2003年第16号 · 安全理事会主席声明2004年第31号 · 主席声明2012年第17号
+PRST_CITE_RE = re.compile(
+    r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
+)
+
+# What may follow a symbol that stands alone in its block, as in an official
+# masthead (the line after 联 合 国): the document's own symbol, never a citation.
+#   A/HRC/RES/40/16 · A/61/1(SUPP) · S/RES/2395 (2017)*
+MASTHEAD_SYMBOL_RE = re.compile(r"(?:\([A-Z]{2,8}\))?\*?")
+
+# A date right before a printed symbol: the cited document's date.
+#   2014年12月18日S/PRST/2014/28号 · 2006年10月6日(S/PRST/2006/41)
+DATE_BEFORE_SYMBOL_RE = re.compile(DATE + r"的?\(?$")
 
 # A General Assembly resolution of the first thirty sessions, by number and
 # Roman session: no Council resolution has a Roman numeral for its year.
@@ -293,19 +502,38 @@ GA_RES_ROMAN_RE = re.compile(
     + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)号?决议"
 )
 
-# One General Assembly resolution by session and number, without "A/RES/".
-#   第64/235号 · 2009年12月24日第64/235号 · 66/10
-GA_ITEM = (
-    "(?:" + prefixed("i", DATE) + ")?" + "第?"
-    + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}") + "号?"
+# One resolution numbered by session (General Assembly, Human Rights Council)
+# or by year (Economic and Social Council, Commission on Human Rights),
+# without its symbol's letters; chained and closed like CITE_ITEM_RE.
+#   第64/235号 · 2009年12月24日第64/235号 · 66/10 · 人权理事会第5/1号 · 人权委员会2004年4月21日第2004/87号
+SESSION_ITEM_RE = re.compile(
+    r"(?<![A-Za-z/\d.])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
+    + named("session", YEAR + r"|\d{1,2}") + "/" + named("num", r"\d{1,3}") + r"(?!\d)号?"
 )
-GA_ITEM_RE = re.compile(r"(?<![A-Za-z/\d])" + GA_ITEM)
-# General Assembly resolutions sharing one 决议 (a list, like RES_LIST_RE).
-#   大会第64/235号决议 · 大会2009年12月24日第64/235号决议 · 大会第60/288号和第64/235号决议
-GA_RES_SHORT_RE = re.compile(
-    r"(?<![A-Za-z/\d])"
-    + named("list", unnamed(GA_ITEM) + "(?:" + LIST_JOIN + unnamed(GA_ITEM) + ")*")
-    + "决议"
+
+# The name of an organ ending right before a list (after any date): whose
+# resolutions they are.  A bare 的 is not allowed between them: in
+# 设立反恐怖主义委员会的2001年9月28日第1373(2001)号决议 the committee is the object.
+# The organ is classified in code by what precedes the suffix (安全理事会 but
+# not 和平与安全理事会; 大会 but not 世界卫生大会).
+#   欧洲联盟理事会第…号决议 · 人权理事会第35/21号决议 · 大会2009年12月24日第64/235号决议
+#   阿拉伯国家联盟理事会第…号决议 (its resolutions run to 4942 by 1989) · 经济及社会理事会第2004/28号决议
+# Commissions and conferences of parties number their resolutions by session
+# too (麻醉药品委员会第56/1号决议, 缔约国会议第5/1号决议): "other" before a list
+# by session.  Before a Council list a committee is its subject, not its author
+# (1540委员会第1540(2004)号决议执行情况): the extractor ignores 委员会 and 会议 there.
+ORGAN_BEFORE_RE = re.compile(
+    named("organ", "理事会|安理会|大会|联大|委员会|会议|组织|联盟|议会|国会|欧盟|非盟|东盟|阿盟")
+    + r"(?:" + prefixed("o", DATE) + r"|" + YEAR + r"年)?(?:通过的)?$"
+)
+# Every organ word in a sentence, for a list by session that has none right
+# before it.   人权理事会2007年6月18日关于理事会体制建设的第5/1号决议 (the organ is
+# 人权理事会, not the 理事会 inside the topic)
+ORGAN_WORD_RE = re.compile(r"理事会|安理会|大会|联大|委员会")
+# Other assemblies and councils whose names end like the UN's (not exhaustive:
+# these are the ones these texts name).   世界卫生大会 · 缔约方大会 · 和平与安全理事会
+OTHER_ORGAN_PREFIX_RE = re.compile(
+    r"(?:卫生|代表|缔约方|缔约国|议会|劳工|联盟|组织|机构|全体)大会$|和平与安全理事会$"
 )
 
 # *** Semantics patterns ***
@@ -318,19 +546,27 @@ GA_RES_SHORT_RE = re.compile(
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
 #   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
 #   第1904(2009)号决议所设监察员办公室
+#   第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會) (S/PRST/2002/26, wikisource):
+#   the adoption date in parentheses after 决议
 _RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
 COMMITTEE_BY_RESOLUTION_RE = re.compile(
     named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
+    + r"(?:\(" + unnamed(DATE) + r"\))?"
     + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
     + named("kind", "委员会|监察员办公室")
 )
 
 # An abbreviation defined in parentheses after a long name (CJK only, 2-10
 # characters, quoted or not; whether its characters appear in order in the
-# long name is checked in code).
+# long name is checked in code).  A second name may follow it inside the
+# parentheses (又称…: ALIAS_PHRASE_RE reads that one).
 #   联合国区域间犯罪和司法研究所(犯罪司法所) · 反恐怖主义委员会执行局(反恐执行局)
 #   第1267(1999)号、第1989(2011)号和第2253(2015)号决议所设委员会(“委员会”)
-ABBREVIATION_RE = re.compile(r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?\)")
+#   伊拉克和黎凡特伊斯兰国(伊黎伊斯兰国,又称达伊沙) (S/RES/2734 (2024))
+ABBREVIATION_RE = re.compile(
+    r"\([“\"]?" + named("short", f"[{CJK}]{{2,10}}") + r"[”\"]?"
+    + r"(?:\)|(?=[,;](?:又称|亦称|也称)[^()]{2,16}\)))"
+)
 
 # An alias introduced in words.   …所设委员会,又称为反恐怖主义委员会 · 下称“反恐执行局”
 #   (以下简称“执行局”) · (以下称反恐办)   (以下 is part of the phrase, so the

@@ -82,8 +82,15 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
         date=structure.header.date or _catalog_date(catalog_entry),
         catalog=dict(catalog_entry or {}),
     )
+    # A missing symbol or date is a warning, never an error: excerpts and news items
+    # often state neither, and the rest of their facts still count.
     if doc.date is None:
         warnings.append(f"{name}: no date found in the text; add one to the catalog (column 'date')")
+    if symbol is None and structure.header.doc_type != "other":
+        warnings.append(
+            f"{name}: no symbol found in the text; add one to the catalog (column 'symbol') "
+            "or the document gets a minted IRI"
+        )
     facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
     for fact in (f for group in facts.values() for f in group):
         if getattr(fact, "warning", None):

@@ -36,14 +36,14 @@ class ResolutionYears:
         """Whether resolution ``number`` can have been adopted in ``year``.
 
         Used for a bare ``N(YYYY)`` with no 决议 after it: ``COVID-19(2020)``
-        is not resolution 19.  Years outside the table are given the benefit
-        of the doubt only for numbers below the table's first.
+        is not resolution 19.  Numbers rise with the years, so ``number`` must
+        come after every number of an earlier year and before every number of
+        a later one, give or take five (the table's ranges stop short of
+        uncertain boundaries, so a number in a gap fits either neighbour).
         """
-        rows = [r for r in self.rows if r[2] == year]
-        if rows:
-            first, last, _ = rows[0]
-            return first - 5 <= number <= last + 5
-        return year < self.rows[0][2] and number < self.rows[0][0]
+        before = max((last for _, last, y in self.rows if y < year), default=0)
+        after = min((first for first, _, y in self.rows if y > year), default=10**6)
+        return before - 5 < number < after + 5
 
     def year_of(self, number: int) -> int | None:
         """The year resolution ``number`` was adopted, or None if unsure."""

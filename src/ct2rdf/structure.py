@@ -9,40 +9,26 @@ paragraph operative; sub-items (``(a)``, ``–``) belong to the paragraph before
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
+from . import header as H
 from . import patterns as P
 from .dates import date_from_match
 from .model import Header, Paragraph, ParaRef, Part, Span, Structure
 from .normalize import Normalized
-from .reference import resolution_years
-from .symbols import parse, prst, sc_resolution
+from .symbols import parse
 
-# How many leading blocks may hold header lines (symbol, date, title, adoption line).
-_HEADER_WINDOW = 8
 # A heading inside a letter or annex: short and without sentence punctuation.
 _HEADING_MAX = 24
 # A report's title may be long (会员国执行安全理事会第1373(2001)号决议和其他相关决议
 # 情况全球调查): still a title when it has no sentence punctuation.
 _TITLE_MAX = 80
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
 
 
 def classify(norm: Normalized) -> str:
     """Return ``resolution``, ``prst``, ``letter`` or ``other``."""
-    for i in _body_blocks(norm)[:_HEADER_WINDOW]:
-        t = norm.block_text(i)
-        if P.RES_TITLE_RE.match(t) or P.ADOPTION_RE.match(t):
-            return "resolution"
-        if P.PRST_TITLE_RE.match(t) or P.PRST_INTRO_RE.search(t):
-            return "prst"
-        m = P.LETTER_TITLE_RE.match(t)
-        if m and not m.group("annex"):
-            return "letter"
-    return "other"
+    return H.opening(norm, _body_blocks(norm)).doc_type
 
 
 def _body_blocks(norm: Normalized) -> list[int]:
@@ -56,96 +42,150 @@ def _span(norm: Normalized, i: int, skip: int = 0) -> Span:
 
 def parse_structure(norm: Normalized) -> Structure:
     """Find the header, paragraphs and annexes of a normalized document."""
-    doc_type = classify(norm)
     blocks = _body_blocks(norm)
+    op = H.opening(norm, blocks)
+    doc_type = op.doc_type
     header: dict = {"doc_type": doc_type}
-    header_spans: list[Span] = []
+    if op.kind in ("intro", "letter"):
+        head = op.pos  # the opening itself is read by _statement / _letter
+    elif op.kind == "none":
+        head = _header_lines(norm, blocks, 0, doc_type)
+    else:
+        head = _header_lines(norm, blocks, op.pos + 1, doc_type)
+    end = H.trailer_start(norm, blocks, head)
+    titled = False
+    if doc_type == "other":
+        head, titled = _page_title(norm, blocks, head, end)
+    around = [*range(head), *range(end, len(blocks))]
+    header_spans = [_span(norm, blocks[k]) for k in around]
+    _header_facts(norm, H.cells(norm, blocks, around), header)
 
-    # Header lines common to every type: a bare symbol, a bare date, a web title.
-    pos = 0
-    while pos < min(len(blocks), _HEADER_WINDOW):
-        i = blocks[pos]
-        t = norm.block_text(i)
-        m = P.SYMBOL_LINE_RE.match(t)
-        if m:
-            header.setdefault("symbol", parse(m.group("symbol")))
-            header.setdefault("symbol_span", _span(norm, i))
-        elif (m := P.DATE_LINE_RE.match(t)) and doc_type != "letter":
-            header.setdefault("date", date_from_match(m))
-            header.setdefault("date_span", _span(norm, i))
-        elif (m := P.RES_TITLE_RE.match(t)) and doc_type == "resolution":
-            header["title"] = _span(norm, i)
-            num = int(m.group("num"))
-            # the year as printed, else the symbol a web title adds, else the year table's
-            header.setdefault("symbol", sc_resolution(num, int(m.group("year"))) if m.group("year")
-                              else parse(m.group("tsym")) if m.group("tsym")
-                              else sc_resolution(num, resolution_years().year_of(num)))
-            header.setdefault("symbol_span", _span(norm, i))
-        elif (m := P.PRST_TITLE_RE.match(t)) and doc_type == "prst":
-            header["title"] = _span(norm, i)
-            if m.group("num") or m.group("tsym"):
-                header.setdefault("symbol", prst(int(m.group("year")), int(m.group("num")))
-                                  if m.group("num") else parse(m.group("tsym")))
-                header.setdefault("symbol_span", _span(norm, i))
-            if m.group("t_y"):  # 2014年8月15日安全理事会主席声明
-                header.setdefault("date", date_from_match(m, "t_"))
-                header.setdefault("date_span", _span(norm, i))
-        elif "title" not in header and P.HEADER_NOISE_RE.match(t):
-            # an official PDF's masthead (联合国 / 安全理事会 / Distr.: General); its
-            # English date is the document's only when the text gives none (a report)
-            if (d := P.MASTHEAD_DATE_RE.match(t)) and "masthead_date" not in header:
-                header["masthead_date"] = (
-                    dt.date(int(d.group("my")), _MONTHS.index(d.group("mmon")) + 1, int(d.group("md"))),
-                    _span(norm, i),
-                )
-        else:
-            break
-        header_spans.append(_span(norm, i))
-        pos += 1
-
-    body = blocks[pos:]
+    body = blocks[head:end]
     if doc_type == "resolution":
-        paragraphs, parts = _resolution(norm, body, header, header_spans)
+        paragraphs, parts = _resolution(norm, body)
     elif doc_type == "prst":
-        paragraphs, parts = _statement(norm, body, header, header_spans)
+        paragraphs, parts = _statement(norm, body, header)
     elif doc_type == "letter":
         paragraphs, parts = _letter(norm, body, header, header_spans)
     else:
-        if body and "title" not in header and _is_heading(norm.block_text(body[0]), _TITLE_MAX):
+        if titled:
             # Not a header span: an other document's title is not its own symbol,
             # so a citation in it ("第1373(2001)号决议全球执行情况调查") counts.
             header["title"] = _span(norm, body[0])
             body = body[1:]
         paragraphs, parts = _plain(norm, body, ""), ()
-    masthead = header.pop("masthead_date", None)
-    if masthead and "date" not in header:
-        header["date"], header["date_span"] = masthead
-    header["header_spans"] = tuple(header_spans)
+    for key in ("fallback_date", "masthead_date"):
+        late = header.pop(key, None)
+        if late and "date" not in header:
+            header["date"], header["date_span"] = late
+    header.pop("masthead_date", None)
+    header["header_spans"] = tuple(sorted(header_spans))
     paragraphs = _attach_footnotes(norm, paragraphs)
     return Structure(Header(**header), tuple(paragraphs), tuple(parts))
+
+
+def _page_title(norm: Normalized, blocks: list[int], k: int, end: int) -> tuple[int, bool]:
+    """An other document's header end and whether a title opens its body.
+
+    A heading followed by furniture or header lines was the page's title (a
+    news headline and its byline, a wiki page's title and site name, then the
+    document's masthead): it joins the header, and the next heading is tried.
+    """
+    while k < end and _is_heading(norm.block_text(blocks[k]), _TITLE_MAX):
+        n = _header_lines(norm, blocks, k + 1, "other")
+        if n == k + 1:
+            return k, True
+        k = n
+    return k, False
+
+
+def _header_lines(norm: Normalized, blocks: list[int], k: int, doc_type: str) -> int:
+    """The position after the header lines from ``k`` on (a resolution's council line included)."""
+    while k < len(blocks):
+        t = norm.block_text(blocks[k])
+        if doc_type == "resolution" and P.COUNCIL_LINE_RE.match(t):
+            return k + 1
+        titled = doc_type != "other" and (P.RES_TITLE_RE.match(t) or P.PRST_TITLE_RE.match(t))
+        if not (titled or P.SYMBOL_LINE_RE.match(t) or P.DATE_LINE_RE.match(t) or P.HEADER_NOISE_RE.match(t)
+                or P.MASTHEAD_LINE_RE.match(t) or H.is_furniture(t) or H.adoption(t)):
+            return k
+        k += 1
+    return k
+
+
+def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
+    """Symbol, date and adopting meeting from the header and trailer lines."""
+    doc_type = header["doc_type"]
+    near = None
+    for c in cells:
+        m = H.adoption(c.text)
+        if m:
+            near = c.span.start
+            header["meeting_number"] = int(m.group("meeting"))
+            header["meeting_span"] = c.span
+            if m.group("y") or m.group("cy"):
+                header["date"], header["date_span"] = date_from_match(m), c.span
+            break
+    found = []
+    for c in cells:
+        t = c.text
+        if (m := P.DATE_LINE_RE.match(t)) and doc_type != "letter":
+            header.setdefault("date", date_from_match(m))
+            header.setdefault("date_span", c.span)
+        elif (m := P.RES_TITLE_RE.match(t)) and doc_type == "resolution":
+            header.setdefault("title", c.span)
+        elif (m := P.PRST_TITLE_RE.match(t)) and doc_type == "prst":
+            header.setdefault("title", c.span)
+            if m.group("t_y"):  # 2014年8月15日安全理事会主席声明
+                header.setdefault("date", date_from_match(m, "t_"))
+                header.setdefault("date_span", c.span)
+        elif (meeting := H.vote_meeting(t)) and "meeting_number" not in header:
+            header["meeting_number"], header["meeting_span"] = meeting, c.span
+        if (d := P.ENGLISH_DATE_RE.search(t)) and "masthead_date" not in header and H.english_date(d):
+            header["masthead_date"] = (H.english_date(d), c.span)
+        found += H.symbols_in(c, titles=doc_type in ("resolution", "prst"))
+    fields = H.field_values(cells)
+    for label in ("Resolution number", "Document symbol", "Symbol", "文件号", "文号"):
+        if label in fields and (s := parse(fields[label][0])):
+            found.append((s, fields[label][1]))
+    kind = {"resolution": "resolution", "prst": "prst"}.get(doc_type)
+    best = H.symbol_votes(found, kind, near)
+    if best:
+        header["symbol"], header["symbol_span"] = best
+        # a date printed right after the document's own title or symbol (wiki navigation)
+        for c in cells:
+            for s, sp in found:
+                after = c.text[sp.end - c.span.start :] if c.span.start <= sp.start < c.span.end else ""
+                if s == best[0] and (m := P.DATE_AFTER_TITLE_RE.match(after)):
+                    header.setdefault("fallback_date", (date_from_match(m), c.span))
+    if "会议" in fields and fields["会议"][0].isdigit() and "meeting_number" not in header:
+        header["meeting_number"], header["meeting_span"] = int(fields["会议"][0]), fields["会议"][1]
+    if doc_type == "resolution" and "meeting_number" not in header:
+        # a page's own prose about the resolution: 是2001年9月28日安全理事会第4385次会议通过的一项决议
+        for c in cells:
+            if m := P.MEETING_MENTION_RE.search(c.text):
+                a = c.span.start
+                header["meeting_number"], header["meeting_span"] = int(m.group("meeting")), Span(
+                    a + m.start(), a + m.end())
+                header.setdefault("fallback_date", (date_from_match(m), header["meeting_span"]))
+                break
+    for label in ("Resolution Date", "Date", "文件日期", "发布日期", "通过日期", "日期"):
+        if label in fields:
+            value, span = fields[label]
+            m = H.date_in(value)
+            e = P.ENGLISH_DATE_RE.search(value)
+            d = date_from_match(m) if m else H.english_date(e) if e else None
+            if d:
+                header["fallback_date"] = (d, span)
+                break
 
 
 def _is_heading(t: str, limit: int = _HEADING_MAX) -> bool:
     return len(t) <= limit and not _SENTENCE_PUNCT_RE.search(t)
 
 
-def _resolution(norm, body, header, header_spans):
+def _resolution(norm, body):
     rest = list(body)
-    while rest:
-        i = rest[0]
-        t = norm.block_text(i)
-        m = P.ADOPTION_RE.match(t)
-        if m:
-            header["date"] = date_from_match(m)
-            header["date_span"] = header["meeting_span"] = _span(norm, i)
-            header["meeting_number"] = int(m.group("meeting"))
-            header_spans.append(_span(norm, i))
-            rest.pop(0)
-            continue
-        if P.COUNCIL_LINE_RE.match(t):
-            header_spans.append(_span(norm, i))
-            rest.pop(0)
-        break
     paragraphs: list[Paragraph] = []
     preambular = 0
     annex_at = next((k for k, i in enumerate(rest) if P.ANNEX_LINE_RE.match(norm.block_text(i))), None)
@@ -169,16 +209,16 @@ def _resolution(norm, body, header, header_spans):
     return paragraphs, parts
 
 
-def _statement(norm, body, header, header_spans):
+def _statement(norm, body, header):
     rest = list(body)
-    # The opening paragraph: date, meeting, agenda item, then "声明如下".
-    for k, i in enumerate(rest[:3]):
-        t = norm.block_text(i)
-        if P.PRST_INTRO_RE.search(t):
-            _statement_intro(norm, i, t, header)  # not a header span: it may cite (S/2020/372)
-            rest = rest[k + 1 :]
-            break
     paragraphs: list[Paragraph] = []
+    # The opening paragraph: date, meeting, agenda item, then "声明如下".
+    if rest and (m := P.PRST_INTRO_RE.search(t := norm.block_text(rest[0]))):
+        _statement_intro(norm, rest[0], t, header)  # not a header span: it may cite (S/2020/372)
+        if m.end() < len(t):  # a web page ran the first paragraph on: …声明如下:“安全理事会…
+            start = norm.blocks[rest[0]].start + m.end()
+            paragraphs.append(Paragraph(ParaRef("", "p", 1), Span(start, norm.blocks[rest[0]].end)))
+        rest = rest[1:]
     # Every paragraph opens with a quote, so a block without one continues the
     # last (a page break).  Web copies may drop the quotes altogether: then a
     # block opening with the Council (安全理事会重申…) starts a paragraph.

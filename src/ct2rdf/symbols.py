@@ -36,6 +36,14 @@ class Symbol:
         return "document"
 
     @property
+    def modelled(self) -> bool:
+        """Whether the graph holds documents of this series: Council and
+        Assembly symbols (S/…, A/…), as the contract and shape S01 say.  Other
+        organs' (E/RES/2004/28, E/CN.4/RES/2004/87) and press releases
+        (SC/7158) are recognized, so they never pass for ours, but not cited."""
+        return self.text.startswith(("S/", "A/"))
+
+    @property
     def issuer(self) -> str | None:
         """The gazetteer key of the issuing body, where the symbol tells."""
         if self.text.startswith(("S/RES/", "S/PRST/")):
@@ -74,11 +82,28 @@ def ga_resolution_roman(number: int, session: str) -> Symbol:
     return Symbol(f"A/RES/{number}({session.upper()})")
 
 
+def hrc_resolution(session: int, number: int) -> Symbol:
+    """``A/HRC/RES/35/21``: a Human Rights Council resolution (not the Assembly's)."""
+    return Symbol(f"A/HRC/RES/{session}/{number}")
+
+
+def ecosoc_resolution(year: int, number: int) -> Symbol:
+    """``E/RES/2004/28``: an Economic and Social Council resolution."""
+    return Symbol(f"E/RES/{year}/{number}")
+
+
+def chr_resolution(year: int, number: int) -> Symbol:
+    """``E/CN.4/RES/2004/87``: a resolution of the Commission on Human Rights (to 2006)."""
+    return Symbol(f"E/CN.4/RES/{year}/{number}")
+
+
 def from_match(m: re.Match) -> Symbol:
     """Build a symbol from a :data:`ct2rdf.patterns.SYMBOL_RE` match."""
     g = m.groupdict()
+    if g.get("other") or g.get("old") or g.get("press"):
+        return Symbol(g["other"] or g["old"] or g["press"])
     if g.get("res_num"):
-        return sc_resolution(int(g["res_num"]), int(g["res_year"]))
+        return sc_resolution(int(g["res_num"]), int(g["res_year"]) if g.get("res_year") else None)
     if g.get("prst_num"):
         return prst(int(g["prst_year"]), int(g["prst_num"]))
     if g.get("ga_num"):

@@ -1,12 +1,31 @@
 """Mentions of bodies, from the gazetteer in ``data/bodies.toml``.
 
-Longest first over the normalized text, one mention per span, so
-反恐怖主义委员会执行局 is CTED and not CTC plus a stray 执行局.  Guards from the
-gazetteer keep 广大会员国 from being the General Assembly and 副秘书长 from
-being the Secretary-General.  Committees named by their resolutions
-(第1540(2004)号决议所设委员会) map through the gazetteer's ``resolutions``.
-Short anaphoric names (执行局, 委员会) count only in a document that names
-their body in full.  Abbreviations the text defines (X(Y), X(“Y”), 又称为 Y,
+Names match whole words only: a name counts where jieba (see
+:mod:`ct2rdf.segment`) puts a word boundary at both its ends, so 大会 in
+广大会员国 (广大/会员国) is no General Assembly.  jieba's user dictionary is
+our names and aliases plus ``data/other_bodies.toml``, other organisations
+whose names contain ours (非洲联盟和平与安全理事会, 世界卫生大会, 人权监察员);
+those are matched first, longest first, and the names of ours inside them
+are skipped: they give no mention at all.  Guards from the gazetteer keep
+short names from the end of other names jieba does not know (副秘书长,
+伊斯兰合作组织秘书长).
+
+Leftmost, then longest first, one mention per span, so
+反恐怖主义委员会执行局 is CTED and not CTC plus a stray 执行局.
+
+Two paths, in this order: committees named by their resolutions
+(第1267(1999)号和第1989(2011)号决议所设委员会) are found by a regex first,
+because jieba splits text at "(" and "/" and could never hold such a name;
+their spans are then taken, and the word path below finds nothing inside
+them.  Gazetteer names that hold a "(" (伊黎伊斯兰国(达伊沙)和基地组织制裁委员会)
+go the word path: only their two ends need to be word boundaries.
+Committees named by their resolutions map to bodies through the gazetteer's
+``resolutions``; one it does not know (第1533(2004)号决议所设委员会) is
+another committee.
+
+Short anaphoric names (执行局, 委员会, 监察员, 监测组) count only in a
+document that names their body in full, and not where the text defines them
+for another body or names another committee.  Abbreviations the text defines (X(Y), X(“Y”), 又称为 Y,
 下称“Y”) become aliases of the body they follow, and count wherever the text
 uses them later (so …所设委员会(“委员会”) makes 委员会 that committee, not
 CTC); an abbreviation of an unknown body is reported, not turned into a body.
@@ -15,12 +34,14 @@ CTC); an abbreviation of an unknown body is reported, not turned into a body.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import patterns as P
+from .. import segment
 from ..model import Doc, ParaRef, Span
-from ..reference import Gazetteer, gazetteer
+from ..reference import Gazetteer, data_text, gazetteer
 
 _SHORT = 3  # names this long or shorter are checked against their body's guards
 
@@ -45,16 +66,55 @@ class Alias:
     warning: str | None = None
 
 
+def _longest_first(names) -> list[str]:
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+def _compile(names) -> re.Pattern:
+    return re.compile("|".join(re.escape(n) for n in _longest_first(names)))
+
+
 @lru_cache(maxsize=1)
-def _names_re() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+def _other_data() -> dict:
+    return tomllib.loads(data_text("other_bodies.toml"))
+
+
+def other_names() -> tuple[tuple[str, str | None], ...]:
+    """(name, hidden key) of every other organisation in ``data/other_bodies.toml``."""
+    rows = _other_data()["other"]
+    return tuple((n, r.get("hides")) for r in rows for n in (r["zh"], *r.get("aliases", ())))
+
+
+def split_words() -> tuple[str, ...]:
+    """jieba dictionary words that begin with a name of ours and are cut apart."""
+    return tuple(_other_data()["split_words"])
+
+
+@dataclass(frozen=True)
+class _Names:
+    """A name table: name -> key, a pattern finding any name, names by first character."""
+
+    keys: dict[str, str]
+    regex: re.Pattern
+    by_first: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, keys: dict[str, str]) -> _Names:
+        by_first: dict[str, list[str]] = {}
+        for n in _longest_first(keys):
+            by_first.setdefault(n[0], []).append(n)
+        return cls(keys, _compile(keys), {c: tuple(ns) for c, ns in by_first.items()})
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[_Names, _Names, re.Pattern, tuple[str, ...]]:
+    """Full names, context aliases, the other organisations' pattern, and jieba's user words."""
     gz = gazetteer()
     full = {n: b.key for b in gz.bodies for n in b.names}
     short = {n: b.key for b in gz.bodies for n in b.context_aliases}
-
-    def compile_(names):
-        return re.compile("|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n))))
-
-    return compile_(full), full, compile_(short), short
+    others = [n for n, _ in other_names()]
+    words = tuple(sorted({*full, *short, *others}))
+    return _Names.of(full), _Names.of(short), _compile(others), words
 
 
 def _guarded(gz: Gazetteer, key: str, text: str, start: int, end: int) -> bool:
@@ -90,15 +150,23 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     text = doc.text
     taken = bytearray(len(text))
     found: list[tuple[int, int, str]] = []
+    names, context_names, others_re, words = _names()
+    full, short = names.keys, context_names.keys
+    bounds = segment.boundaries(text, words, split_words())
 
     def free(a, b):
         return not any(taken[a:b])
+
+    def word(a, b):  # whole word: jieba boundaries at both ends; no Latin letter glued on (FATFs)
+        return a in bounds and b in bounds and not (_latin(text, a - 1, a) or _latin(text, b - 1, b))
 
     def take(a, b, key):
         found.append((a, b, key))
         taken[a:b] = b"\x01" * (b - a)
 
-    # 1. committees named by their resolutions
+    # 1. committees named by their resolutions; one the gazetteer does not know
+    # (第1533(2004)号决议所设委员会) is another committee, so a bare 委员会 is not the CTC
+    other_committee = False
     for m in P.COMMITTEE_BY_RESOLUTION_RE.finditer(text):
         keys: dict[str, int] = {}
         for item in P.RES_ITEM_RE.finditer(text, m.start("lists"), m.end("lists")):
@@ -109,13 +177,19 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             found.append((start, m.end(), key))
         if keys:
             taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    # 2. full names and aliases, longest first (the regex alternation is sorted so)
-    full_re, full, short_re, short = _names_re()
-    for m in full_re.finditer(text):
-        key = full[m.group(0)]
-        if free(m.start(), m.end()) and not _guarded(gz, key, text, m.start(), m.end()):
-            take(m.start(), m.end(), key)
-    # 3. aliases the text defines: X(Y) after a mention, 又称为 Y
+        elif m.group("kind") == "委员会":
+            other_committee = True
+    # 2. other organisations' names, longest first: taken, but no mention
+    other_ends = set()
+    for m in others_re.finditer(text):
+        if free(m.start(), m.end()):
+            taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
+            other_ends.add(m.end())
+    # 3. full names and aliases: leftmost, then the longest that is a whole word
+    for a, b, key in _whole_names(text, names, word):
+        if free(a, b) and not _guarded(gz, key, text, a, b):
+            take(a, b, key)
+    # 4. aliases the text defines: X(Y) after a mention, 又称为 Y
     aliases: list[Alias] = []
     local: dict[str, str] = {}
     for m in P.ABBREVIATION_RE.finditer(text):
@@ -132,7 +206,8 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             local[short_form] = key
             if free(span.start, span.end):
                 take(span.start, span.end, key)
-        elif short_form not in full and _unknown_body_before(text, m.start()):
+        elif (short_form not in full and m.start() not in other_ends
+              and _unknown_body_before(text, m.start())):
             aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
     for m in P.ALIAS_PHRASE_RE.finditer(text):
         before = next((f for f in found if 0 <= m.start() - f[1] <= 1), None)
@@ -145,10 +220,11 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             not before
             and short_form not in full
             and _in_order(short_form, text[max(0, m.start() - 31) : m.start()])
+            and not other_ends & {m.start(), m.start() - 1}
             and _unknown_body_before(text, m.start())
         ):
             aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
-    # 4. aliases defined in this document, used later in it; a defined 委员会
+    # 5. aliases defined in this document, used later in it; a defined 委员会
     # (…所设委员会(“委员会”)) overrides the gazetteer's anaphora, with its guards
     for short_form, key in sorted(local.items()):
         if short_form in full:
@@ -156,16 +232,17 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
         guards = [k for k in (short.get(short_form), key) if k]
         for m in re.finditer(re.escape(short_form), text):
             a, b = m.span()
-            if free(a, b) and not any(_guarded(gz, k, text, a, b) for k in guards):
+            if free(a, b) and word(a, b) and not any(_guarded(gz, k, text, a, b) for k in guards):
                 take(a, b, key)
-    # 5. anaphoric short names, where their body is named in full
+    # 6. anaphoric short names, where their body is named in full and the text
+    # does not define the short name for another body (人权事务委员会(下称“委员会”))
+    # nor name a committee the gazetteer does not know
     named = {k for _, _, k in found}
-    for m in short_re.finditer(text):
-        key = short[m.group(0)]
-        if set(gz.get(key).context) & named and free(m.start(), m.end()) and not _guarded(
-            gz, key, text, m.start(), m.end()
-        ):
-            take(m.start(), m.end(), key)
+    elsewhere = {a.alias for a in aliases if a.key is None} | ({"委员会"} if other_committee else set())
+    for a, b, key in _whole_names(text, context_names, word):
+        if (set(gz.get(key).context) & named and text[a:b] not in elsewhere and free(a, b)
+                and not _guarded(gz, key, text, a, b)):
+            take(a, b, key)
 
     out: list[Mention | Alias] = []
     for a, b, key in sorted(found):
@@ -175,6 +252,34 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
 
 
 _UNKNOWN = "abbreviation {!r} defined for an unknown body"
+
+
+def _whole_names(text: str, names: _Names, word) -> list[tuple[int, int, str]]:
+    """(start, end, key) of names in ``text`` that are whole words, leftmost then longest.
+
+    Where the longest name at a position is not a whole word a shorter one may
+    be (…执行局长 → 执行局 is not, but …委员会执 may still hold 委员会); where
+    none is, the search goes on from the next character, so a name starting
+    inside a rejected one is still found.
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while m := names.regex.search(text, pos):
+        a = m.start()
+        b = next((a + len(n) for n in names.by_first[text[a]]
+                  if text.startswith(n, a) and word(a, a + len(n))), None)
+        if b is None:
+            pos = a + 1
+            continue
+        out.append((a, b, names.keys[text[a:b]]))
+        pos = b
+    return out
+
+
+def _latin(text: str, i: int, j: int) -> bool:
+    """Whether ``text[i]`` and ``text[j]`` are both ASCII letters or digits (a word runs on)."""
+    return 0 <= i and j < len(text) and text[i].isascii() and text[j].isascii() \
+        and text[i].isalnum() and text[j].isalnum()
 
 
 def _unknown_body_before(text: str, pos: int) -> bool:

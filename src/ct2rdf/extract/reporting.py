@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import cn_number
 from ..model import Doc, ParaRef, Span
-from .duties import addressees, bodies_in, body_at, coordinated, headed, operative_clauses
+from .duties import addressees, body_at, coordinated, headed, operative_clauses
 from .slots import ClauseText, clause_text
 
 _DUTY_VERBS = {"requests", "directs", "decides", "demands"}
@@ -112,8 +112,10 @@ def _reports(doc: Doc, ct: ClauseText) -> list[tuple[int, int, object]]:
     for t in P.REPORT_TO_RE.finditer(ct.text):
         a = t.start("to") + (ct.text[t.start("to")] in "其该本")
         to = body_at(doc, ct.base + a, ct.base + a + 1)
-        if to is None and bodies_in(doc, ct.base + a, ct.base + t.end("to")):
-            continue  # 向苏丹问题监测组报告: a body of ours only inside another name
+        if to is None and ct.text[t.start("to")] not in "其该本":
+            # 向苏丹问题监测组报告, 向秘书长特别代表报告: the recipient is named and
+            # is not ours (the other organisation hides the name inside it)
+            continue
         if to is not None and headed(doc, to) is None:
             continue  # 向秘书长特别代表报告: to no body of ours
         found.append((t.start(), t.end(), to))
