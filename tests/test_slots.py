@@ -201,8 +201,22 @@ FREQUENCY_SLOTS = [
     ("请秘书长在提交安理会的年度报告中列入相关信息；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
-    # distractor: the frequency belongs to meetings, not to the report
-    ("请反恐委员会每年举行会议，并向安理会报告；", []),
+    # the frequency belongs to meetings, not to the report: a report with no frequency
+    # (tests/real/FORMAT.md: frequency null when unstated)
+    ("请反恐委员会每年举行会议，并向安理会报告；", [("CTC", "SC", None)]),
+    # one-off reports: a dated one, and an immediate one (c-wikisource-hant-res443-1978…:
+    # 于一九七九年五月三十一日以前就本决议的执行情况提出报告; c-zhonghuashu-res688-1991…: 立即…提出报告)
+    ("请秘书长于2018年5月31日以前就本决议的执行情况提出报告；", [("SG", "SC", None)]),
+    ("请秘书长斟酌情况，立即就平民的苦难情况提出报告；", [("SG", "SC", None)]),
+    # 提出关于…的报告 (c-wikisource-m-hant-res858-1993…: 在三个月内,提出关于观察团的活动的报告)
+    ("请秘书长无论如何在三个月内，提出关于观察团的活动的报告；", [("SG", "SC", None)]),
+    # 汇报 (b-unnews-2010-ga-strategy-review-sg-report: 要求秘书长…向大会汇报《战略》的进展情况)
+    ("要求秘书长在2019年4月30日前向大会汇报《战略》的进展情况；", [("SG", "GA", None)]),
+    # distractor: a report to member states is no duty to a body (S/RES/2395 (2017) op 6:
+    # 并以书面形式向会员国通报)
+    ("指示反恐执行局继续进行评估访问，并以书面形式向会员国通报；", []),
+    # distractor: a report someone made, named as a noun (提出的报告), is no duty
+    ("请秘书长根据监测组提出的报告采取行动；", []),
     # distractor: a recommendation about states in general
     ("鼓励会员国每年向反恐委员会报告其执行情况；", []),
     # distractor: member states asked to report are no body

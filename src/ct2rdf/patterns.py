@@ -491,8 +491,10 @@ FREQUENCY_RE = re.compile(
 TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
 # To whom a report goes.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
 #   向安理会定期报告 (the frequency inside) · 向安全理事会通报情况
+#   向大会汇报《战略》的进展情况 (UN News, 2010)
+#   向第1267(1999)号和第1989(2011)号决议所设委员会报告 (S/RES/2178 (2014) op 7: a 32-character name)
 REPORT_TO_RE = re.compile(
-    r"向(?P<to>[^,;。向]{2,30}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍)"
+    r"向(?P<to>[^,;。向]{2,50}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍|汇报)"
 )
 # A report with no recipient in its own words (the clause may name one
 # before): a submission verb and 报告, or 报告/通报 (一次).
@@ -501,11 +503,18 @@ REPORT_TO_RE = re.compile(
 #   (not the 作 of 合作 or 工作)
 #   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中 nor
 #   在提交安理会的年度报告中: a report already due, named as the place of something else)
+#   提出关于观察团的活动的报告 (S/RES/858 (1993)) · 提出关于局势发展和…所采取的措施的报告 (S/RES/368 (1975))
+#   (not 提出的报告 nor 提交的报告: a report someone made, named as a noun)
 REPORT_WORD_RE = re.compile(
-    r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内])"
+    r"(?:提交|提出)(?:一份)?关于[^,;。]{1,60}?的(?:口头|书面)?报告(?![中里内])"
+    r"|(?:提交|提出|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内])"
     r"|(?:报告|通报|提交)(?:情况)?一次"
     r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
 )
+# Recurring reports after a first one: the first is their first instance.
+#   在60天内向委员会提交报告,此后每六个月报告一次 · 随后每隔90天提交一次报告
+THEREAFTER_RE = re.compile(r"(?:此后|之后|随后|其后)(?:至少)?每")
+
 # Other activities a frequency may belong to: then it is not a reporting
 # frequency.   每年举行会议 · 定期会议 · 每年审查名单 · 至少每年一次就委员会的工作举行非正式磋商
 OTHER_ACTIVITY_RE = re.compile(r"举行|召开|会议|磋商|审查|审议|访问|更新|讨论")
