@@ -67,12 +67,19 @@ def paragraph_start(doc: Doc, p: Paragraph) -> int:
     m = P.OPERATIVE_NUMBER_RE.match(text[i : p.span.end])
     if m and p.ref.kind == "op":
         i += m.end()
-    m = P.STATEMENT_SUBJECT_RE.match(text, i)
+    m = _subject(doc).match(text, i)
     if m:
         i = m.end()
     elif text.startswith(("“", '"'), i):
         i += 1
     return i
+
+
+def _subject(doc: Doc):
+    """The subject a clause may open with: the Council, and in news (type other) also
+    the resolution (决议要求秘书长…)."""
+    other = doc.structure.header.doc_type == "other"
+    return P.REPORTED_SUBJECT_RE if other else P.STATEMENT_SUBJECT_RE
 
 
 def _continues(text: str, at: int, hit: tuple) -> bool:
@@ -95,12 +102,15 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     if first is None:  # 安全理事会向受害者家属表示哀悼: the verb follows its addressee
         m = P.ADDRESSEE_FIRST_RE.match(text, start)
         first = match_verb(text, m.end()) if m else None
+    other = doc.structure.header.doc_type == "other"
     cuts: list[tuple[int, tuple | None]] = [(start, first)]
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
-        subject = P.STATEMENT_SUBJECT_RE.match(text, m.end())  # …。安全理事会还欢迎…
+        subject = _subject(doc).match(text, m.end())  # …。安全理事会还欢迎… · …。决议还要求…
         hit = match_verb(text, subject.end() if subject else m.end())
         if hit and not (m.group(0) == "," and not subject and _continues(text, m.end(), hit)):
             cuts.append((m.end(), hit))
+        elif m.group(0) == "。" and other:  # news: an act is reported in one sentence
+            cuts.append((m.end(), None))
     out = []
     for k, (at, hit) in enumerate(cuts):
         stop = cuts[k + 1][0] - 1 if k + 1 < len(cuts) else end

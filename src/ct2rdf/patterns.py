@@ -370,6 +370,13 @@ CLAUSE_BREAK_RE = re.compile(r"[,;:。]")
 # (no ^: used with .match(text, pos), which anchors at pos)
 STATEMENT_SUBJECT_RE = re.compile(r"[“\"]?(?:安全理事会|安理会)")
 
+# The subject that opens a sentence reporting an act in news and summaries (type other).
+#   决议要求联合国秘书长每月向安理会报告 (新华社 on S/RES/2742 (2024)) · 决议还要求联合国秘书长每隔60天…
+#   这项决议促请联合国秘书长… · 决议案也要求… · 安理会在决议中表示…
+REPORTED_SUBJECT_RE = re.compile(
+    r"[“\"]?(?:(?:这项|该项?|此项|这一)?决议案?(?:中)?|(?:联合国)?(?:安理会|安全理事会)(?:在决议中)?)"
+)
+
 # 提请…注意, with the addressee inside.   提请会员国注意 · 提请注意
 DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "注意")
 
@@ -504,10 +511,11 @@ REPORT_TO_RE = re.compile(
 #   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中 nor
 #   在提交安理会的年度报告中: a report already due, named as the place of something else)
 #   提出关于观察团的活动的报告 (S/RES/858 (1993)) · 提出关于局势发展和…所采取的措施的报告 (S/RES/368 (1975))
-#   (not 提出的报告 nor 提交的报告: a report someone made, named as a noun)
+#   (not 提出的报告 nor 提交的报告: a report someone made, named as a noun; nor
+#   未及时提交报告的国家名单 (S/PRST/2003/17): the states' reports name the list)
 REPORT_WORD_RE = re.compile(
     r"(?:提交|提出)(?:一份)?关于[^,;。]{1,60}?的(?:口头|书面)?报告(?![中里内])"
-    r"|(?:提交|提出|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内])"
+    r"|(?:提交|提出|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内的])"
     r"|(?:报告|通报|提交)(?:情况)?一次"
     r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
 )
@@ -535,6 +543,19 @@ ESTABLISH_RE = re.compile(r"(?:成立|设立|建立)(?:一个)?")
 # A mandate clause that extends (from the current end) rather than establishes
 # (from adoption).   延长24个月 · 再延长18个月 · 延长…的任务期限,为期24个月 (not 设立…,为期12个月)
 EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
+
+# The actor of a sentence that reports a Council act, in news and summaries.
+#   决议要求联合国秘书长每月向安理会报告 · 联合国安理会8日一致通过第2742号决议,将…任期延长12个月
+#   这项决议促请联合国秘书长… (新华社 on S/RES/2642 (2022)) · 安全理事会第号决议最近延长了…
+ACT_SOURCE_RE = re.compile(r"决议|安理会|安全理事会")
+
+# What joins a subject to its task when no verb comes first: a passive or a modal.
+#   联合国秘书长被责成在2024年底之前 · 联合国秘书长必须每90天向安理会报告
+#   反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (S/PRST/2003/17) · 监察员应每六个月…
+#   (a title between: 主席, 科菲·安南)
+SUBJECT_MODAL_RE = re.compile(
+    r"(?:主席)?(?:" + named("passive", "被(?:责成|要求|请求?)") + "|必须|应当|应该|应|须|会)"
+)
 
 # Words joining coordinated names.   委员会和反恐委员会 · 监察员办公室、监测组 · 以及
 # (not 与, nor a 和 that means "with": 秘书长与反恐执行局协商 · 秘书长和反恐执行局合作)

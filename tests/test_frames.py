@@ -1,0 +1,86 @@
+"""Frames beyond a resolution's numbered paragraphs: reported acts and subject frames.
+
+News items and summaries (type other) report a resolution's acts in the
+third person (决议要求秘书长…); old translations and statements put the
+addressee first with no verb (秘书长…提出报告, 联合国秘书长被责成…).  Each row
+is a real phrasing from tests/real/ (the file named in its comment); the
+expected values were read off the sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from ct2rdf.pipeline import process
+from test_mandates import run
+
+D = dt.date
+NEWS_HEAD = "新华社联合国7月8日电\n\n"
+
+
+def news(sentence: str) -> dict:
+    result = process("news.txt", (NEWS_HEAD + sentence + "\n").encode())
+    assert result.doc.structure.header.doc_type == "other"
+    return result.facts
+
+
+def facts(f: dict) -> tuple:
+    return (sorted((d.addressee, d.due) for d in f["directives"]),
+            sorted((x.addressee, x.reports_to, x.frequency or "") for x in f["reporting"]))
+
+
+# (news sentence, ([(addressee, due)], [(addressee, to, frequency or "")]))
+NEWS_ROWS = [
+    # b-comemg-2024-res2742-hant-news: the resolution as subject, a monthly report
+    ("决议要求联合国秘书长每月向安理会报告荷台达协议的落实情况。", ([], [("SG", "SC", "P1M")])),
+    # b-cctv-big5-2012-unsmil-every60days-comments: 决议还要求 after another sentence
+    ("此外,决议还将专家小组的任期延长了一年。决议还要求联合国秘书长每隔60天向安理会提交报告。",
+     ([], [("SG", "SC", "P60D")])),
+    # c-stagd-2023-res2685-unitams-sg-every-90-days: a modal after the subject, 根据决议要求 before it
+    ("根据决议要求,联合国秘书长必须每90天向安理会报告援助团的工作执行情况。",
+     ([], [("SG", "SC", "P90D")])),
+    # c-feifmx-2024-unami-sg-by-end-of-2024-doubled-commas: the passive 被责成, the end of a year
+    ("联合国秘书长被责成在2024年底之前与伊拉克方面共同制定出详细的过渡方案。",
+     ([("SG", D(2024, 12, 31))], [])),
+    # b-unnews-2010-ga-strategy-review-sg-report: a one-off report to the Assembly, 汇报
+    ("决议强调要增进保护人权,并要求秘书长在2012年4月30日前向大会汇报《战略》的进展情况。",
+     ([("SG", D(2012, 4, 30))], [("SG", "GA", "")])),
+    # distractor (c-hyyz888-2013-unama-sg-every-three-months): a briefing that was given, not asked
+    ("在安理会表决前,联合国秘书长潘基文就阿富汗当前局势向安理会作了通报。", ([], [])),
+    # distractor: no resolution or Council acts; 安理会 is only the recipient
+    ("中方希望联合国秘书长每月向安理会报告。", ([], [])),
+    # distractor (b-jinxun-2024-1267-renewal-spaces): states are no body
+    ("这一决议重申对恐怖活动的严重关切,要求各国在2025年6月30日前向安理会报告。", ([], [])),
+    # distractor (b-everyday-2022-res2642-sg-monthly-60days): a report with no recipient in news
+    ("这项决议请联合国秘书长在2022年12月10日前就叙利亚人道需求提交一份特别报告。",
+     ([("SG", D(2022, 12, 10))], [])),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NEWS_ROWS, ids=[f"n{i}" for i in range(len(NEWS_ROWS))])
+def test_reported_acts(sentence, expected):
+    assert facts(news(sentence)) == expected
+
+
+# (operative paragraph of a resolution adopted 2017-12-21, expected as in NEWS_ROWS)
+SUBJECT_ROWS = [
+    # c-zhonghuashu-res625-1988-unficyp-sg-report-by-date: an old translation without 请
+    ("秘书长继续其斡旋任务，随时将所获进展通知安全理事会，并于2018年5月31日以前就本决议的执行情况提出报告；",
+     ([("SG", D(2018, 5, 31))], [("SG", "SC", "")])),
+    # c-wikisource-res858-1993-unomig-simplified-no-request-verb: a delay from adoption
+    ("秘书长斟酌情况，但无论如何在三个月内，提出关于观察团的活动的报告；",
+     ([("SG", D(2018, 3, 21))], [("SG", "SC", "")])),
+    # distractor: a body named first that is only a topic, after a comma (no modal)
+    ("欢迎会员国的努力，反恐执行局的评估在2018年5月31日以前完成的工作是宝贵资源；", ([], [])),
+    # distractor: the Council is never its own addressee
+    ("安全理事会将在2018年5月31日以前审查本决议的执行情况；", ([], [])),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), SUBJECT_ROWS,
+                         ids=[f"s{i}" for i in range(len(SUBJECT_ROWS))])
+def test_subject_frames(paragraph, expected):
+    f = run(paragraph)
+    assert facts(f) == expected
