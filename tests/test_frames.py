@@ -84,3 +84,32 @@ SUBJECT_ROWS = [
 def test_subject_frames(paragraph, expected):
     f = run(paragraph)
     assert facts(f) == expected
+
+
+# (news paragraphs, [(holder, end)])
+NEWS_MANDATES = [
+    # b-sinomep-2022-res2663-c1540-extension: no verb, the act in 通过决议,将…任期延长10年至…
+    ("新华社联合国11月30日电联合国安理会11月30日一致通过决议,"
+     "将安理会负责防止大规模杀伤性武器扩散的1540委员会任期延长10年至2032年11月30日。",
+     [("C1540", D(2032, 11, 30))]),
+    # b-zjol-2011-c1540-extension-sg-statement: 该委员会 names the committee of the paragraph before
+    ("2004年,安理会通过第1540号决议,决定成立负责防止大规模杀伤性武器扩散的委员会,因此该委员会又称1540委员会。\n\n"
+     "4月20日,联合国安理会一致通过决议,将该委员会的任期延长10年至2021年4月25日。",
+     [("C1540", D(2021, 4, 25))]),
+    # b-fanyjok-ctc-about-us-mirror-lost-numbers: 延长了…, then 这一特别政治任务 for the same body
+    ("安全理事会第号决议最近延长了反恐执行局的任务期限,将这一特别政治任务延长至2025年12月31日。",
+     [("CTED", D(2025, 12, 31))]),
+    # b-unorg-sc-1267-resolutions-list: 其 after the body, a duration only
+    ("决议特别指出监察员办公室的重要性,将其任务期限延长30个月。", [("OMBUDSPERSON", None)]),
+    # distractor (b-comemg-2024-res2742-hant-news): a mission that is not ours
+    ("联合国安理会8日一致通过第2742号决议,将联合国支助荷台达协议特派团(荷台达协议支助团)的任期延长12个月,"
+     "至2025年7月14日。", []),
+    # distractor: nobody reports an act of the Council (a wish)
+    ("中方希望将监察员办公室的任务期限延长12个月。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_MANDATES,
+                         ids=[f"m{i}" for i in range(len(NEWS_MANDATES))])
+def test_reported_mandates(text, expected):
+    assert sorted((m.holder, m.end) for m in news(text)["mandates"]) == expected

@@ -428,8 +428,10 @@ MANDATE_START_RE = re.compile(
 )
 # Words that make a 决定 clause about a mandate.
 #   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务 · 为期18个月
+#   监测小组和监察员授权延期36个月 (b-jinxun-2024-1267-renewal-spaces: 授权 is the mandate)
 MANDATE_CUE_RE = re.compile(
-    r"特别政治任务|任务期|任期|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作|为期" + unnamed(PERIOD)
+    r"特别政治任务|任务期|任期|任务延长|授权(?:再)?(?:延期|延长)|延长[^,;。]{0,30}任务|继续作为|继续运作|为期"
+    + unnamed(PERIOD)
 )
 # A task's owner: the name before (的)任务 / 任务期 / 任期, back to 将, 把,
 # 延长 or the clause's punctuation.  The holders are the known bodies that
@@ -438,9 +440,19 @@ MANDATE_CUE_RE = re.compile(
 #   将反恐执行局的任务期限延长至… · 延长监察员办公室和监测组的任务 · 将其任务期限延长24个月
 #   将反恐执行局任务期限延长至… (no 的: the name must end right before 任务期)
 #   将…第26段规定的专家小组任务期延长至… (no known body: no holder, and no guess)
+#   最近延长了反恐执行局的任务期限 (b-fanyjok-ctc-about-us-mirror-lost-numbers: 了 after 延长)
+#   将1267委员会监测小组和监察员授权延期36个月 (授权 as the mandate, before 延期/延长)
+#   将这一特别政治任务延长至2025年12月31日 (任务 with no 的, before 延长)
 MANDATE_HOLDER_RE = re.compile(
-    r"(?:将|把|延长|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
-    + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期)"
+    r"(?:将|把|延长了?|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
+    + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期|(?:的?授权|任务)(?=(?:再)?(?:延期|延长|展期)))"
+)
+# A holder named by an anaphor: 其 (its), or 该/这一/此 with a head noun, which stands for
+# the nearest body named before with that head (将该委员会的任期延长10年: the 1540委员会 named
+# in the paragraph before, b-zjol-2011-c1540-extension-sg-statement), else for the
+# sentence's body (将这一特别政治任务延长至2025年12月31日: the CTED of 延长了反恐执行局的任务期限).
+ANAPHOR_RE = re.compile(
+    r"^(?:其|" + named("det", "该|这一|此|这个") + named("head", f"[{CJK}]{{0,8}}") + ")$"
 )
 # A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
 #   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
