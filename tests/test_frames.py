@@ -47,6 +47,22 @@ NEWS_ROWS = [
     # b-unnews-2010-ga-strategy-review-sg-report: a one-off report to the Assembly, 汇报
     ("决议强调要增进保护人权,并要求秘书长在2012年4月30日前向大会汇报《战略》的进展情况。",
      ([("SG", D(2012, 4, 30))], [("SG", "GA", "")])),
+    # b-comemg-2024-res2742-hant-news: a one-off report due a month before the mandate the
+    # text states ends (2025-07-14), beside a monthly one
+    ("联合国安理会8日一致通过第2742号决议,将联合国支助荷台达协议特派团的任期延长12个月,至2025年7月14日。"
+     "决议要求联合国秘书长每月向安理会报告荷台达协议的落实情况,"
+     "并至少在支助团新任期结束前1个月向安理会提交一份支助团工作的审查报告。",
+     ([("SG", D(2025, 6, 14))], [("SG", "SC", ""), ("SG", "SC", "P1M")])),
+    # b-everyday-2022-res2642-sg-monthly-60days: a call (促请) to the Secretary-General, and
+    # 定期(至少每60天): the interval says how regular
+    ("这项决议促请联合国秘书长就有关安理会决议执行情况每月向安理会通报,"
+     "并定期(至少每60天)向安理会提交书面报告。",
+     ([], [("SG", "SC", "P1M"), ("SG", "SC", "P60D")])),
+    # b-tibet-2023-res2678-2679-hant-footer: 安理会决议2679号则要求…
+    ("安理会决议2679号则要求联合国秘书长在2023年11月17日前,对阿富汗形势进行独立、完整评估。",
+     ([("SG", D(2023, 11, 17))], [])),
+    # distractor: a call to member states is no task of a body
+    ("决议促请会员国在2019年底前向委员会提交报告。", ([], [])),
     # distractor (c-hyyz888-2013-unama-sg-every-three-months): a briefing that was given, not asked
     ("在安理会表决前,联合国秘书长潘基文就阿富汗当前局势向安理会作了通报。", ([], [])),
     # distractor: no resolution or Council acts; 安理会 is only the recipient

@@ -134,7 +134,14 @@ DEADLINE_SLOTS = [
     ("请监测组不迟于本决议通过后120天向委员会提交报告；", [("MT1267", D(2018, 4, 20))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
-    # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
+    # at the end of the period the same text gives, in Chinese numerals (c-wikisource-m-res368-1975-…:
+    # (b)将联合国紧急部队的任务期限延长三个月,至一九七五年七月二十四日为止;(c)请秘书长在这段期间终了时…)
+    ("决定将联合国紧急部队的任务期限延长三个月，至二〇一八年七月二十四日为止；"
+     "并请秘书长在这段期间终了时，提出关于局势发展的报告；", [("SG", D(2018, 7, 24))]),
+    # before the end of the current period (c-wikisource-res1263-1999-…: 在本次任务期限终了前)
+    ("决定将西撒特派团的任务期限延长到2018年12月14日，又请秘书长在本次任务期限终了前向安全理事会提出全面评估；",
+     [("SG", D(2018, 12, 14))]),
+    # distractor: counted back from the mandate's end, which this text does not give (S/RES/1985 (2011) op 2)
     ("请监测组最迟在其任务期限结束前30天向委员会提交最后报告；", []),
     # distractor: the Council's review of a mandate is no task of the holder
     ("决定监察员办公室的任务期限延长至2021年12月17日，并在2020年6月30日之前进行审查；", []),

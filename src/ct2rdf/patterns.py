@@ -373,8 +373,11 @@ STATEMENT_SUBJECT_RE = re.compile(r"[“\"]?(?:安全理事会|安理会)")
 # The subject that opens a sentence reporting an act in news and summaries (type other).
 #   决议要求联合国秘书长每月向安理会报告 (新华社 on S/RES/2742 (2024)) · 决议还要求联合国秘书长每隔60天…
 #   这项决议促请联合国秘书长… · 决议案也要求… · 安理会在决议中表示…
+#   安理会决议2679号则要求联合国秘书长在2023年11月17日前… (b-tibet-2023-res2678-2679-hant-footer)
+_REPORTED_RES = r"(?:这项|该项?|此项|这一)?(?:第?\d{1,4}号)?决议案?(?:第?\d{1,4}号)?(?:中)?"
 REPORTED_SUBJECT_RE = re.compile(
-    r"[“\"]?(?:(?:这项|该项?|此项|这一)?决议案?(?:中)?|(?:联合国)?(?:安理会|安全理事会)(?:在决议中)?)"
+    r"[“\"]?(?:(?:联合国)?(?:安理会|安全理事会)(?:通过的)?(?:" + _REPORTED_RES + "|在决议中)?"
+    + "|" + _REPORTED_RES + ")则?"
 )
 
 # 提请…注意, with the addressee inside.   提请会员国注意 · 提请注意
@@ -488,6 +491,18 @@ RELATIVE_DEADLINE_RE = re.compile(
     + prefixed("x", named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,6}}")
                + named("unit", "个月|天|日|周|个星期|年"))
     + ")"
+)
+
+# A deadline counted from the end of a mandate period the same text gives (its
+# last day, found by MANDATE_END_RE before it); a delay before it counts back.
+#   至少在支助团新任期结束前1个月 (b-comemg-2024-res2742-hant-news: 2025-07-14 → 2025-06-14)
+#   在这段期间终了时 (S/RES/368 (1975)) · 在这一期限终了时 (S/RES/408 (1977))
+#   在本次任务期限终了前 (S/RES/1263 (1999)) · 最迟在其任务期限结束前30天
+END_DEADLINE_RE = re.compile(
+    r"(?:(?:最迟|至迟|不迟于?|至少)(?:在|于)?|在|于)"
+    r"(?:其|本次|这段|这一|该|此|新|[^,;。在于]{1,12}?的?新?)?(?:任务期限|任务期|任期|期间|期限|授权期)"
+    r"(?:终了|结束|届满|期满|到期)" + r"(?:时|前|之前|以前)"
+    + r"(?:" + named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,4}}") + named("unit", "个月|天|日|周|个星期") + ")?"
 )
 
 # How often a body must report.

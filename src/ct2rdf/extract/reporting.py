@@ -26,7 +26,9 @@ from ..model import Doc, ParaRef, Span
 from .duties import addressees, body_at, coordinated, headed, operative_clauses
 from .slots import ClauseText, clause_text
 
-_DUTY_VERBS = {"requests", "directs", "decides", "demands"}
+# a call (促请) to a body of ours is a request: 促请联合国秘书长…每月向安理会通报 (S/RES/2642
+# (2022) as 新华社 reports it); to member states it is none, as they are no body
+_DUTY_VERBS = {"requests", "directs", "decides", "demands", "calls-upon"}
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,8 @@ def _frequency(ct: ClauseText, a: int, b: int):
     segs = ct.segments()
     home = ct.segment_of(a)
     same = [f for f in freqs if ct.segment_of(f.start()) == home or a <= f.start() < b]
-    if same:
-        return same[0]
+    if same:  # 定期(至少每60天): the interval that says how regular
+        return next((f for f in same if not f.group("regular")), same[0])
     reports = {ct.segment_of(x) for x in _report_starts(ct)}
     best = None
     for f in freqs:
