@@ -61,6 +61,8 @@ NEWS_ROWS = [
     # b-tibet-2023-res2678-2679-hant-footer: 安理会决议2679号则要求…
     ("安理会决议2679号则要求联合国秘书长在2023年11月17日前,对阿富汗形势进行独立、完整评估。",
      ([("SG", D(2023, 11, 17))], [])),
+    # a list bullet before the paragraph's words (b-reportify-2025-res2799-bullets-refs: ' - ' bullets)
+    ("- 决议要求联合国秘书长每月向安理会报告。", ([], [("SG", "SC", "P1M")])),
     # distractor: a call to member states is no task of a body
     ("决议促请会员国在2019年底前向委员会提交报告。", ([], [])),
     # distractor (c-hyyz888-2013-unama-sg-every-three-months): a briefing that was given, not asked

@@ -64,6 +64,9 @@ def paragraph_start(doc: Doc, p: Paragraph) -> int:
     """Where a paragraph's words begin: after its number, quote and subject."""
     text = doc.text
     i = p.span.start
+    bullet = P.LIST_BULLET_RE.match(text, i, p.span.end)  # - 1. 决定… (mobile wikisource)
+    if bullet:
+        i = bullet.end()
     m = P.OPERATIVE_NUMBER_RE.match(text[i : p.span.end])
     if m and p.ref.kind == "op":
         i += m.end()
@@ -105,8 +108,11 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     other = doc.structure.header.doc_type == "other"
     cuts: list[tuple[int, tuple | None]] = [(start, first)]
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
-        subject = _subject(doc).match(text, m.end())  # …。安全理事会还欢迎… · …。决议还要求…
-        hit = match_verb(text, subject.end() if subject else m.end())
+        at = m.end()
+        item = P.CLAUSE_ITEM_RE.match(text, at)  # …;(c)请秘书长…
+        at = item.end() if item else at
+        subject = _subject(doc).match(text, at)  # …。安全理事会还欢迎… · …。决议还要求…
+        hit = match_verb(text, subject.end() if subject else at)
         if hit and not (m.group(0) == "," and not subject and _continues(text, m.end(), hit)):
             cuts.append((m.end(), hit))
         elif m.group(0) == "。" and other:  # news: an act is reported in one sentence

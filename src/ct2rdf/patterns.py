@@ -219,6 +219,11 @@ SIGNATURE_RE = re.compile(r"^" + named("name", r"[^()]{2,40}") + r"\((?:签名|�
 #   1、决定… (web reprints of resolutions number their paragraphs so)
 OPERATIVE_NUMBER_RE = re.compile(r"^" + named("n", r"\d{1,3}") + r"[.．、]")
 
+# A list bullet a web page puts before every paragraph, numbered or not; the
+# paragraph's words start after it.   - 1. 决定将… · - 回顾其以往… (zh.m.wikisource, e.g.
+# c-wikisource-res1232-1999-minurso-sg-before-date) · • 请秘书长…
+LIST_BULLET_RE = re.compile(r"[-–—•·*]\s*(?=\d{1,3}[.．、]|[" + CJK + "])")
+
 # A sub-item of a paragraph.   (a)会员国在履行… · –评估风险… · a、… · 1、…
 SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[–—]|[a-z][、.)]|\d{1,2}、)")
 
@@ -361,6 +366,10 @@ CONTINUING_MODIFIERS = ("", "并", "同时")
 # An addressee before the verb, in statements.
 #   向恐怖主义受害者家属表示哀悼 · 对遇难者家属表示深切同情 · 向所有参与者致以谢意
 ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
+
+# An item mark after a clause break, skipped before the clause's verb.
+#   决定:(a)要求有关各方…;(b)将…延长六个月…;(c)请秘书长… (S/RES/368 (1975), S/RES/408 (1977))
+CLAUSE_ITEM_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)|[a-z][、.)](?=[" + CJK + "])")
 
 # Where a clause may start: after , ; or : (normalized, so ASCII), and after
 # 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
@@ -527,8 +536,10 @@ TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
 #   向安理会定期报告 (the frequency inside) · 向安全理事会通报情况
 #   向大会汇报《战略》的进展情况 (UN News, 2010)
 #   向第1267(1999)号和第1989(2011)号决议所设委员会报告 (S/RES/2178 (2014) op 7: a 32-character name)
+#   向安全理事会提出全面评估 (S/RES/1263 (1999) op 3: an assessment the Council asks for)
 REPORT_TO_RE = re.compile(
-    r"向(?P<to>[^,;。向]{2,50}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍|汇报)"
+    r"向(?P<to>[^,;。向]{2,50}?)(?:(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍|汇报)"
+    r"|(?:提出|提交)(?:一份|一项)?(?:全面|书面)?评估)"
 )
 # A report with no recipient in its own words (the clause may name one
 # before): a submission verb and 报告, or 报告/通报 (一次).
@@ -537,12 +548,13 @@ REPORT_TO_RE = re.compile(
 #   (not the 作 of 合作 or 工作)
 #   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中 nor
 #   在提交安理会的年度报告中: a report already due, named as the place of something else)
-#   提出关于观察团的活动的报告 (S/RES/858 (1993)) · 提出关于局势发展和…所采取的措施的报告 (S/RES/368 (1975))
+#   提供一份局势报告 (S/RES/1463 (2003)) · 提出关于观察团的活动的报告 (S/RES/858 (1993))
+#   提出关于局势发展和…所采取的措施的报告 (S/RES/368 (1975))
 #   (not 提出的报告 nor 提交的报告: a report someone made, named as a noun; nor
 #   未及时提交报告的国家名单 (S/PRST/2003/17): the states' reports name the list)
 REPORT_WORD_RE = re.compile(
     r"(?:提交|提出)(?:一份)?关于[^,;。]{1,60}?的(?:口头|书面)?报告(?![中里内])"
-    r"|(?:提交|提出|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内的])"
+    r"|(?:提交|提出|提供|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内的])"
     r"|(?:报告|通报|提交)(?:情况)?一次"
     r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
 )
