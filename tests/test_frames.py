@@ -119,6 +119,14 @@ NEWS_MANDATES = [
      [("CTED", D(2025, 12, 31))]),
     # b-unorg-sc-1267-resolutions-list: 其 after the body, a duration only
     ("决议特别指出监察员办公室的重要性,将其任务期限延长30个月。", [("OMBUDSPERSON", None)]),
+    # c-mjblv-2024-res2763-1988-team-14-months: a bracketed abbreviation between the
+    # committee and its team (the page says 监测小组; 监测组 is the gazetteer's alias)
+    ("联合国安理会全票通过第2763号决议,将1988委员会(塔利班制裁委)监测组授权延期14个月。",
+     [("MT1267", None)]),
+    # c-fymate-res1526-2004-p2-monitoring-team-18-months: an operative paragraph reprinted on a page
+    # typed other, its number and verb kept (the page names 监测小组; here the gazetteer's 监测组)
+    ("6.决定,为协助委员会完成任务,成立一个监测组,设在纽约,为期18个月,在委员会的指示下承担职责;",
+     [("MT1267", None)]),
     # distractor (b-comemg-2024-res2742-hant-news): a mission that is not ours
     ("联合国安理会8日一致通过第2742号决议,将联合国支助荷台达协议特派团(荷台达协议支助团)的任期延长12个月,"
      "至2025年7月14日。", []),

@@ -68,7 +68,7 @@ def paragraph_start(doc: Doc, p: Paragraph) -> int:
     if bullet:
         i = bullet.end()
     m = P.OPERATIVE_NUMBER_RE.match(text[i : p.span.end])
-    if m and p.ref.kind == "op":
+    if m and (p.ref.kind == "op" or reprinted(doc, p)):
         i += m.end()
     m = _subject(doc).match(text, i)
     if m:
@@ -76,6 +76,19 @@ def paragraph_start(doc: Doc, p: Paragraph) -> int:
     elif text.startswith(("“", '"'), i):
         i += 1
     return i
+
+
+def reprinted(doc: Doc, p: Paragraph) -> bool:
+    """Whether an unnumbered-typed paragraph is a resolution's operative paragraph
+    reprinted with its number and verb (6.决定,…成立一个…监测小组 on a page that
+    starts mid-resolution, c-fymate-res1526-2004-p2-monitoring-team-18-months)."""
+    if p.ref.kind != "p":
+        return False
+    i = p.span.start
+    bullet = P.LIST_BULLET_RE.match(doc.text, i, p.span.end)
+    i = bullet.end() if bullet else i
+    m = P.OPERATIVE_NUMBER_RE.match(doc.text[i : p.span.end])
+    return bool(m) and match_verb(doc.text, i + m.end()) is not None
 
 
 def _subject(doc: Doc):

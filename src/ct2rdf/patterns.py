@@ -466,6 +466,10 @@ MANDATE_HOLDER_RE = re.compile(
 ANAPHOR_RE = re.compile(
     r"^(?:其|" + named("det", "该|这一|此|这个") + named("head", f"[{CJK}]{{0,8}}") + ")$"
 )
+# A bracketed abbreviation that ends a name before the next one.
+#   将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月 (c-mjblv-2024-res2763-1988-team-14-months)
+TRAILING_PAREN_RE = re.compile(r"\([^()]{1,12}\)$")
+
 # A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
 #   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
 HOLDER_MODIFIER_RE = re.compile(r"(?:作为[^,;。]{0,12}?任务|目前|现行|现有|当前)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import patterns as P
-from ..clauses import Clause, clauses, paragraph_start
+from ..clauses import Clause, clauses, paragraph_start, reprinted
 from ..model import Doc, Paragraph, Span
 from ..reference import verbs
 from .bodies import Mention, mentions
@@ -26,6 +26,7 @@ def operative_clauses(doc: Doc) -> Iterator[tuple[Paragraph, Clause]]:
     for p in doc.structure.paragraphs:
         council = p.ref.kind == "op" or (kind == "prst" and p.ref.kind == "p" and not p.ref.part)
         reported = kind == "other" and p.ref.kind == "p" and not p.ref.part
+        council = council or (reported and reprinted(doc, p))  # 6.决定… on a mid-resolution page
         if not (council or reported):
             continue
         every = clauses(doc, p)

@@ -153,6 +153,9 @@ def heads(doc: Doc, a: int, b: int) -> list[Mention]:
             continue
         # a whole word of the name: 苏丹问题监测组 is another team than the Monitoring Team
         before = doc.text[a : m.span.start]
-        if m.span.start in ends or before.endswith("的") or P.CONJUNCTION_RE.search(before[-2:]):
+        # 1988制裁委员会(塔利班制裁委)监测小组: an abbreviation in brackets stays with its name
+        paren = P.TRAILING_PAREN_RE.search(before)
+        start = m.span.start - (len(paren.group(0)) if paren else 0)
+        if start in ends or before.endswith("的") or P.CONJUNCTION_RE.search(before[-2:]):
             out.append(m)
     return out
