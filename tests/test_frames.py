@@ -90,6 +90,10 @@ SUBJECT_ROWS = [
     # c-wikisource-res858-1993-unomig-simplified-no-request-verb: a delay from adoption
     ("秘书长斟酌情况，但无论如何在三个月内，提出关于观察团的活动的报告；",
      ([("SG", D(2018, 3, 21))], [("SG", "SC", "")])),
+    # a-zhonghuashu-prst-2003-17: the chair of a committee (会, a modal) is the committee's task;
+    # 未及时提交报告的国家名单 names the states' reports, not a report of the committee
+    ("反恐怖主义委员会主席会在2018年10月31日前将截至该日未及时提交报告的国家名单送交安全理事会；",
+     ([("CTC", D(2018, 10, 31))], [])),
     # distractor: a body named first that is only a topic, after a comma (no modal)
     ("欢迎会员国的努力，反恐执行局的评估在2018年5月31日以前完成的工作是宝贵资源；", ([], [])),
     # distractor: the Council is never its own addressee

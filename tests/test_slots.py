@@ -234,6 +234,8 @@ FREQUENCY_SLOTS = [
     # distractor: a report to member states is no duty to a body (S/RES/2395 (2017) op 6:
     # 并以书面形式向会员国通报)
     ("指示反恐执行局继续进行评估访问，并以书面形式向会员国通报；", []),
+    # distractor: a report provided to member states
+    ("请秘书长向会员国提供一份报告；", []),
     # distractor: a report someone made, named as a noun (提出的报告), is no duty
     ("请秘书长根据监测组提出的报告采取行动；", []),
     # distractor: a recommendation about states in general

@@ -541,8 +541,11 @@ TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
 #   向大会汇报《战略》的进展情况 (UN News, 2010)
 #   向第1267(1999)号和第1989(2011)号决议所设委员会报告 (S/RES/2178 (2014) op 7: a 32-character name)
 #   向安全理事会提出全面评估 (S/RES/1263 (1999) op 3: an assessment the Council asks for)
+#   向安理会提交一份支助团工作的审查报告 is a REPORT_WORD_RE; 向会员国提供一份报告 is a report
+#   to someone else, so its words are no report to the Council either
 REPORT_TO_RE = re.compile(
-    r"向(?P<to>[^,;。向]{2,50}?)(?:(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍|汇报)"
+    r"向(?P<to>[^,;。向]{2,50}?)(?:(?:口头|书面|作|提出|提交|提供|通报)?(?:一份|一次)?"
+    r"(?:和\(或\)书面|或书面|书面|口头)?(?:报告|通报|介绍|汇报)"
     r"|(?:提出|提交)(?:一份|一项)?(?:全面|书面)?评估)"
 )
 # A report with no recipient in its own words (the clause may name one
