@@ -121,6 +121,9 @@ DEADLINE_SLOTS = [
     # coordinated addressees (S/RES/2178 (2014) op 8)
     ("请第1267(1999)号和第1989(2011)号决议所设委员会和反恐委员会在各自任务范围内，在180天内向安理会通报；",
      [("C1267", D(2018, 6, 19)), ("CTC", D(2018, 6, 19))]),
+    # a bracketed abbreviation between coordinated addressees (c-unorg-sc-sres2462-summary-…)
+    ("请反恐怖主义委员会(反恐委员会)和1267委员会在12个月内举行一次联合特别会议；",
+     [("C1267", D(2018, 12, 21)), ("CTC", D(2018, 12, 21))]),
     # a first report, then recurring ones: the first is a directive
     ("请秘书长在60天内向安理会提交报告，此后每六个月报告一次；", [("SG", D(2018, 2, 19))]),
     # a directive of 决定 whose subject is a body

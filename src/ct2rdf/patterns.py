@@ -470,6 +470,10 @@ ANAPHOR_RE = re.compile(
 #   将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月 (c-mjblv-2024-res2763-1988-team-14-months)
 TRAILING_PAREN_RE = re.compile(r"\([^()]{1,12}\)$")
 
+# A bracketed abbreviation right after a name, before a conjunction.
+#   请反恐怖主义委员会(反恐委员会)和1267委员会在12个月内举行… (un.org summary of S/RES/2462 (2019))
+LEADING_PAREN_RE = re.compile(r"\([^()]{1,12}\)")
+
 # A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
 #   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
 HOLDER_MODIFIER_RE = re.compile(r"(?:作为[^,;。]{0,12}?任务|目前|现行|现有|当前)$")

@@ -140,10 +140,13 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     """``first`` and the bodies joined to it by 和, 、, 及, 以及 before ``limit``.
 
     秘书长和反恐执行局合作 joins no second addressee: that 和 means "with".
+    A bracketed abbreviation may follow a name: 反恐怖主义委员会(反恐委员会)和1267委员会.
     """
     out = [first]
     while True:
-        m = P.CONJUNCTION_RE.match(doc.text, out[-1].span.end)
+        end = out[-1].span.end
+        paren = P.LEADING_PAREN_RE.match(doc.text, end)
+        m = P.CONJUNCTION_RE.match(doc.text, paren.end() if paren else end)
         nxt = body_at(doc, m.end(), m.end() + 1) if m else None
         if nxt is None or nxt.span.end > limit or P.WITH_RE.match(doc.text, nxt.span.end):
             return out
