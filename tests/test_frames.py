@@ -134,6 +134,11 @@ NEWS_MANDATES = [
     # distractor (b-comemg-2024-res2742-hant-news): a mission that is not ours
     ("联合国安理会8日一致通过第2742号决议,将联合国支助荷台达协议特派团(荷台达协议支助团)的任期延长12个月,"
      "至2025年7月14日。", []),
+    # a full date by the actor is the day of the act reported
+    ("2024年6月10日,联合国安理会通过决议,将监察员办公室的任期延长36个月。", [("OMBUDSPERSON", None)]),
+    # distractor: an earlier act recalled as background (a year, no day: c-zjol-2011-…: 2004年,安理会通过…)
+    ("2004年,安理会通过第1540号决议,决定设立1540委员会,任期两年。", []),
+    ("安理会2017年通过第2368号决议,将监察员办公室的任务期限延长至2021年12月17日。", []),
     # distractor: nobody reports an act of the Council (a wish)
     ("中方希望将监察员办公室的任务期限延长12个月。", []),
 ]

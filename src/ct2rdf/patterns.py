@@ -599,6 +599,11 @@ EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
 #   这项决议促请联合国秘书长… (新华社 on S/RES/2642 (2022)) · 安全理事会第号决议最近延长了…
 ACT_SOURCE_RE = re.compile(r"决议|安理会|安全理事会")
 
+# A year with no day, by a reported act's actor: the act is background the item recalls.
+#   2004年,安理会通过第1540号决议 · 安理会2014年通过决议 · 联合国安理会2019年1月决定成立…
+#   (not 2024年6月10日,联合国安理会通过决议: the day of the act reported)
+BACKGROUND_YEAR_RE = re.compile(YEAR + r"年(?!\d{1,2}月\d{1,2}日)(?:\d{1,2}月)?(?!\d)")
+
 # What joins a subject to its task when no verb comes first: a passive or a modal.
 #   联合国秘书长被责成在2024年底之前 · 联合国秘书长必须每90天向安理会报告
 #   反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (S/PRST/2003/17) · 监察员应每六个月…

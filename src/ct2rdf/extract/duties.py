@@ -46,7 +46,12 @@ def reports_an_act(doc: Doc, p: Paragraph, a: int, b: int) -> bool:
     这项决议促请…; not 中方希望秘书长每月向安理会报告 (安理会 is the recipient).
     """
     start = max(doc.text.rfind("。", p.span.start, a) + 1, p.span.start)
-    return P.ACT_SOURCE_RE.search(doc.text, start, b) is not None
+    source = P.ACT_SOURCE_RE.search(doc.text, start, b)
+    if source is None:
+        return False
+    # 2004年,安理会通过第1540号决议… · 安理会2014年通过决议…: a year (with no day) by the
+    # actor dates an earlier act the item recalls as background, not the one it reports
+    return P.BACKGROUND_YEAR_RE.search(doc.text, start, min(source.end() + 8, b)) is None
 
 
 def subject_frames(doc: Doc, p: Paragraph, every: tuple[Clause, ...], council: bool) -> list[Clause]:
