@@ -61,6 +61,10 @@ NEWS_ROWS = [
     # b-tibet-2023-res2678-2679-hant-footer: 安理会决议2679号则要求…
     ("安理会决议2679号则要求联合国秘书长在2023年11月17日前,对阿富汗形势进行独立、完整评估。",
      ([("SG", D(2023, 11, 17))], [])),
+    # a Wikipedia reference mark ends the sentence before (c-zwnes-wikipedia-hant-res1093-1997-…)
+    ("安理会透过这份决议,促请双方落实协议,并排除地雷[2]决议案也要求联合国秘书长科菲·安南于1997年7月5日前,"
+     "向安理会报告双方争端的和平解决方案推动进展。",
+     ([("SG", D(1997, 7, 5))], [("SG", "SC", "")])),
     # a list bullet before the paragraph's words (b-reportify-2025-res2799-bullets-refs: ' - ' bullets)
     ("- 决议要求联合国秘书长每月向安理会报告。", ([], [("SG", "SC", "P1M")])),
     # distractor: a call to member states is no task of a body

@@ -373,7 +373,9 @@ CLAUSE_ITEM_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)|[a-z][、.)](?=[" + CJK +
 
 # Where a clause may start: after , ; or : (normalized, so ASCII), and after
 # 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
-CLAUSE_BREAK_RE = re.compile(r"[,;:。]")
+# A Wikipedia reference mark ends a sentence whose 。 the copy lost:
+#   …并排除地雷[2]决议案也要求联合国秘书长…于1997年7月5日前,向安理会报告 (c-zwnes-wikipedia-hant-res1093-…)
+CLAUSE_BREAK_RE = re.compile(r"[,;:。]|\[\d{1,3}\]")
 
 # The subject that opens a statement's paragraph.   “安全理事会再次… · 安理会…
 # (no ^: used with .match(text, pos), which anchors at pos)
