@@ -390,6 +390,14 @@ COMMITTEE_LIST_ROWS = [
      {"C1267", "CTC", "C1540"}),
     # four committees, one of them C1988
     ("第 1988 (2011) 号、第 1373 (2001) 号和第 1540 (2004) 号决议所设委员会", {"C1988", "CTC", "C1540"}),
+    # two lists chained by 决议和 before one 所设委员会 (S/RES/2178 (2014) style)
+    ("第1267(1999)号决议和第1989(2011)号决议所设委员会", {"C1267"}),
+    # the adoption date in parentheses after 决议 (S/PRST/2002/26, wikisource, Traditional)
+    ("第1373號決議(2001年9月28日)所設委員會", {"CTC"}),
+    # the Ombudsperson's office, named by its resolution
+    ("第1904(2009)号决议所设监察员办公室", {"OMBUDSPERSON"}),
+    # a list that no 所设委员会 closes names no committee
+    ("第1373(2001)号、第1267(1999)号和第1540(2004)号决议", set()),
 ]
 
 
@@ -397,6 +405,51 @@ COMMITTEE_LIST_ROWS = [
 def test_committee_lists(name, expected):
     found = mentions(resolution(f"1. 鼓励{name}加强合作；"))
     assert sorted(k for k, _ in found) == sorted(expected)  # each committee once
+
+
+# *** Performance: long documents take linear time ***
+# A regex ITEM(?:JOIN ITEM)*决议…委员会 backtracked through every item at every
+# start where no 委员会 closed the list: 250 items 0.26 s, 2,000 items 16 s.
+# Per-mention lookups (the mention before an abbreviation, the paragraph of a
+# mention) scanned every mention found.  The ratio of times at two sizes 8x
+# apart tells linear (8; up to ~20 with cache effects) from quadratic (64).
+# (The abbreviation row's quadratic term was still small at 2,000 units: the
+# old lookups gave a ratio of ~20, so that row guards against worse only.)
+LONG_TEXTS = [
+    # a footnote listing resolutions that no 所设委员会 closes
+    ("第1373(2001)、", ""),
+    # lists chained by 决议和, closed by a committee at the very end
+    ("第1373(2001)号决议和", "第1540(2004)号决议所设委员会"),
+    # many mentions, each with an abbreviation defined after it
+    ("反恐怖主义委员会执行局(反恐执行局)和全球反恐论坛(反恐论坛)、", ""),
+]
+
+
+@pytest.mark.parametrize(("unit", "close"), LONG_TEXTS, ids=["open-list", "chained-lists", "abbreviations"])
+def test_long_texts_take_linear_time(monkeypatch, unit, close):
+    import gc
+    import time
+
+    from ct2rdf import pipeline
+    from ct2rdf.extract import bodies
+
+    monkeypatch.setattr(pipeline, "EXTRACTORS", ())  # the document only: bodies are timed below
+
+    def seconds(n: int) -> float:
+        doc = pipeline.process("t.txt", resolution(f"1. 回顾{unit * n}{close}；").encode()).doc
+        best = float("inf")
+        gc.disable()  # a collection's cost grows with the heap, not with our work
+        try:
+            for _ in range(3):
+                t0 = time.perf_counter()
+                bodies._scan.__wrapped__(doc)
+                best = min(best, time.perf_counter() - t0)
+        finally:
+            gc.enable()
+        return best
+
+    small, large = seconds(250), seconds(2000)
+    assert large / small < 32, f"250 units {small:.3f} s, 2000 units {large:.3f} s"
 
 
 # *** Line breaks: a "layout" text, names broken across lines ***

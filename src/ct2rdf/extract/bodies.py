@@ -42,6 +42,7 @@ from .. import patterns as P
 from .. import segment
 from ..model import Doc, ParaRef, Span
 from ..reference import Gazetteer, data_text, gazetteer
+from .committees import committees_by_resolution
 
 _SHORT = 3  # names this long or shorter are checked against their body's guards
 
@@ -150,6 +151,7 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     text = doc.text
     taken = bytearray(len(text))
     found: list[tuple[int, int, str]] = []
+    first_ending: dict[int, int] = {}  # end offset -> index in found of the first mention ending there
     names, context_names, others_re, words = _names()
     full, short = names.keys, context_names.keys
     bounds = segment.boundaries(text, words, split_words())
@@ -160,24 +162,32 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     def word(a, b):  # whole word: jieba boundaries at both ends; no Latin letter glued on (FATFs)
         return a in bounds and b in bounds and not (_latin(text, a - 1, a) or _latin(text, b - 1, b))
 
-    def take(a, b, key):
+    def record(a, b, key):
+        first_ending.setdefault(b, len(found))
         found.append((a, b, key))
+
+    def take(a, b, key):
+        record(a, b, key)
         taken[a:b] = b"\x01" * (b - a)
+
+    def ending_at(*ends):  # the first mention found that ends at one of ``ends`` (an index: linear)
+        i = min((first_ending[e] for e in ends if e in first_ending), default=None)
+        return None if i is None else found[i]
 
     # 1. committees named by their resolutions; one the gazetteer does not know
     # (第1533(2004)号决议所设委员会) is another committee, so a bare 委员会 is not the CTC
     other_committee = False
-    for m in P.COMMITTEE_BY_RESOLUTION_RE.finditer(text):
+    for c in committees_by_resolution(text):
         keys: dict[str, int] = {}
-        for item in P.RES_ITEM_RE.finditer(text, m.start("lists"), m.end("lists")):
+        for item in c.items:
             key = gz.by_resolution(int(item.group("num")))
-            if key and (m.group("kind") == "委员会") == (key != "OMBUDSPERSON"):
+            if key and (c.kind == "委员会") == (key != "OMBUDSPERSON"):
                 keys.setdefault(key, item.start())
         for key, start in keys.items():
-            found.append((start, m.end(), key))
+            record(start, c.end, key)
         if keys:
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        elif m.group("kind") == "委员会":
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        elif c.kind == "委员会":
             other_committee = True
     # 2. other organisations' names, longest first: taken, but no mention
     other_ends = set()
@@ -194,7 +204,7 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     local: dict[str, str] = {}
     for m in P.ABBREVIATION_RE.finditer(text):
         short_form = m.group("short")
-        before = next((f for f in found if f[1] == m.start()), None)
+        before = ending_at(m.start())
         long_form = text[before[0] : before[1]] if before else text[max(0, m.start() - 30) : m.start()]
         if not _in_order(short_form, long_form):
             continue
@@ -210,7 +220,7 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
               and _unknown_body_before(text, m.start())):
             aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
     for m in P.ALIAS_PHRASE_RE.finditer(text):
-        before = next((f for f in found if 0 <= m.start() - f[1] <= 1), None)
+        before = ending_at(m.start(), m.start() - 1)
         short_form = m.group("short")
         span = Span(m.start("short"), m.end("short"))
         if before and short_form not in gz.get(before[2]).names and short_form not in full:
