@@ -380,6 +380,50 @@ def test_tokenizer_is_private():
     assert not jieba.dt.FREQ.get("金融行动任务组式区域机构")
 
 
+# jieba's dictionary cache: (what is at <tmp>/ct2rdf-<uid> before the run, whether the
+# run may use it).  jieba's default, <tmp>/jieba.cache, is 0600: another user's load fails.
+CACHE_ROWS = [
+    # nothing: created 0700, the cache goes there
+    ("", True),
+    # a directory others may write (someone may have planted a cache): not trusted
+    ("open", False),
+    # a symlink to a directory elsewhere: not followed
+    ("symlink", False),
+]
+
+
+@pytest.mark.parametrize(("squat", "trusted"), CACHE_ROWS, ids=["fresh", "open-to-others", "symlink"])
+def test_jieba_cache_stays_in_a_private_directory(tmp_path, squat, trusted):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    ours = tmp / f"ct2rdf-{os.getuid()}"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if squat == "open":
+        ours.mkdir()
+        ours.chmod(0o777)
+    elif squat == "symlink":
+        ours.symlink_to(elsewhere)
+    code = ("from ct2rdf.pipeline import process; "
+            "process('t.txt', '安全理事会，\\n\\n1. 请反恐怖主义委员会报告。\\n'.encode())")
+    env = {**os.environ, "PYTHONPATH": str(Path(ct2rdf.__file__).parents[1]), "TMPDIR": str(tmp)}
+    run = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert "cache" not in run.stderr.lower(), run.stderr  # jieba logs a failed dump
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    if trusted:
+        assert ours.stat().st_mode & 0o777 == 0o700
+        assert written == [f"tmp/{ours.name}/jieba-{jieba_version()}.cache"]
+    else:  # a private directory for the run, removed at exit; the squatted one untouched
+        assert written == []
+        assert sorted(tmp.iterdir()) == [ours]
+
+
+def jieba_version() -> str:
+    import jieba
+
+    return jieba.__version__
+
+
 # A committee list names each committee once; (list, expected keys)
 COMMITTEE_LIST_ROWS = [
     # the 2021 statement's list: five resolutions, three committees
