@@ -260,6 +260,12 @@ OTHER_ROWS = [
     ("感谢维和部队作出的贡献，", []),
     # an international organisation's own assembly (组织 guards 大会)
     ("注意到国际刑警组织大会通过的决议，", []),
+    # news, 2010: the WHO's assembly by its short name
+    ("实施世卫大会此前通过的《国际卫生条例》，", []),
+    # a news site's link list, 2024: the UNFCCC's conference
+    ("第28届联合国气候变化大会，", []),
+    # other sanctions regimes' monitoring groups and committees give nothing
+    ("欢迎苏丹问题监测组的报告和其他制裁委员会的工作，", []),
 ]
 
 
@@ -422,6 +428,52 @@ def jieba_version() -> str:
     import jieba
 
     return jieba.__version__
+
+
+# Names from real texts, by class; (paragraphs, expected keys).  Short names of the
+# Monitoring Team count only where the 1267 or 1988 regime is named.
+def news(*paragraphs: str) -> str:
+    """A news report: a headline, then one paragraph per line (type other, no header)."""
+    return "新华社联合国电\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+REAL_NAME_ROWS = [
+    # S/RES/1526 (2004), founding the team: its name then, and the alias defined for it
+    (resolution, ["2.决定加强第1267(1999)号决议所设委员会(“委员会”)的任务，",
+                  "6.决定，为协助委员会完成任务，成立一个分析性支助和制裁监测小组(下称“监测小组”)，",
+                  "7.请秘书长任命监测小组的至多八名成员；"], {"C1267", "MT1267", "SG"}),
+    # news, 2024: the team and the Ombudsperson after 1267委员会
+    (news, ["并将1267委员会监测小组和监察员授权延期36个月。", "中方感谢监测小组和监察员所做工作。"],
+     {"C1267", "MT1267", "OMBUDSPERSON"}),
+    # news, 2024 (resolution 2763): the 1988 committee, its abbreviation, the team that serves it
+    (news, ["将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月。"], {"C1988", "MT1267"}),
+    # news, 2013, Traditional: the quoted Al-Qaida committee and 監督小組
+    (news, ["“基地”組織制裁委員會是安理會重要反恐機制，", "并同監察員和監督小組保持良好合作。"],
+     {"C1267", "SC", "OMBUDSPERSON", "MT1267"}),
+    # S/RES/1566 (2004): the 1267 committee by its quoted name of the time
+    (resolution, ["第1267(1999)号决议所设“制裁基地组织/塔利班委员会”及其分析支助和制裁监测组，"],
+     {"C1267", "MT1267"}),
+    # A/61/1 (2006): UNODC's older name
+    (resolution, ["包括国际原子能机构(原子能机构)，联合国毒品和犯罪问题办事处，国际刑警，"], {"UNODC"}),
+    # news: the CTC named only inside its chair's title
+    (news, ["反恐委员会执行主任科宁斯表示，"], {"CTC"}),
+    # S/RES/858 (1993): a peacekeeping monitoring group with no 1267 regime named
+    (resolution, ["6.欢迎关于部署混合临时监测小组以期巩固停火的建议，"], set()),
+    # news, 2003: the WHO's assembly, then bare 大会 for it (the GA is named nowhere else)
+    (news, ["第五十六届世界卫生大会十九日在瑞士日内瓦万国宫开幕。", "本届大会的主题是儿童健康。",
+            "此次大会将就公共卫生问题举行讨论。"], set()),
+    # … but news that also cites the Assembly (大会第…号决议) keeps its bare 大会
+    (news, ["世界卫生大会开幕。", "他回顾大会第60/288号决议，", "并请大会审议。"], {"GA"}),
+    # … and in a resolution, 大会 is the General Assembly's name
+    (resolution, ["回顾世界卫生大会的决议，", "请大会审议。"], {"GA"}),
+]
+
+
+@pytest.mark.parametrize(("wrap", "paragraphs", "expected"), REAL_NAME_ROWS,
+                         ids=[f"{i}-{w.__name__}-" + ("+".join(sorted(e)) or "none")
+                              for i, (w, _, e) in enumerate(REAL_NAME_ROWS)])
+def test_real_names_by_class(wrap, paragraphs, expected):
+    assert keys(wrap(*paragraphs)) == expected  # mentions in paragraphs: not the header's 安全理事会
 
 
 # A committee list names each committee once; (list, expected keys)

@@ -86,6 +86,12 @@ def other_names() -> tuple[tuple[str, str | None], ...]:
     return tuple((n, r.get("hides")) for r in rows for n in (r["zh"], *r.get("aliases", ())))
 
 
+@lru_cache(maxsize=1)
+def _hides() -> dict[str, str | None]:
+    """Other organisation's name -> the key of ours it hides."""
+    return dict(other_names())
+
+
 def split_words() -> tuple[str, ...]:
     """jieba dictionary words that begin with a name of ours and are cut apart."""
     return tuple(_other_data()["split_words"])
@@ -191,14 +197,28 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
             other_committee = True
     # 2. other organisations' names, longest first: taken, but no mention
     other_ends = set()
+    hidden = set()  # keys of ours whose names the other organisations found hold
     for m in others_re.finditer(text):
         if free(m.start(), m.end()):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
             other_ends.add(m.end())
+            hidden.add(_hides()[m.group(0)])
     # 3. full names and aliases: leftmost, then the longest that is a whole word
     for a, b, key in _whole_names(text, names, word):
         if free(a, b) and not _guarded(gz, key, text, a, b):
             take(a, b, key)
+    # outside the UN's own documents (news: type "other"), a bare common noun (大会)
+    # is the other organisation's the text names, unless the text also names our
+    # body otherwise (联大, 大会第…号决议); in a resolution 大会 is the GA's name
+    news = doc.structure.header.doc_type == "other"
+    yielding = {k for k in hidden if k and news and gz.get(k).common_noun}
+    yielding -= {k for a, b, k in found
+                 if k in yielding and (text[a:b] != gz.get(k).zh or text.startswith("第", b))}
+    if yielding:
+        found[:] = [f for f in found if f[2] not in yielding]
+        first_ending.clear()
+        for i, (_, b, _) in enumerate(found):
+            first_ending.setdefault(b, i)
     # 4. aliases the text defines: X(Y) after a mention, 又称为 Y
     aliases: list[Alias] = []
     local: dict[str, str] = {}
