@@ -450,6 +450,11 @@ REAL_NAME_ROWS = [
     # news, 2013, Traditional: the quoted Al-Qaida committee and 監督小組
     (news, ["“基地”組織制裁委員會是安理會重要反恐機制，", "并同監察員和監督小組保持良好合作。"],
      {"C1267", "SC", "OMBUDSPERSON", "MT1267"}),
+    # news prints other quote marks than the UN's “基地”
+    (news, ['"基地"组织制裁委员会是安理会重要反恐机制，', "‘基地’组织制裁委员会审议列名申请。"],
+     {"C1267", "SC"}),
+    # before 2011 the 1267 committee was the Al-Qaida and Taliban committee: not C1988
+    (news, ["安理会“基地”组织和塔利班制裁委员会主席表示，"], {"C1267", "SC"}),
     # S/RES/1566 (2004): the 1267 committee by its quoted name of the time
     (resolution, ["第1267(1999)号决议所设“制裁基地组织/塔利班委员会”及其分析支助和制裁监测组，"],
      {"C1267", "MT1267"}),

@@ -117,11 +117,24 @@ class _Names:
 def _names() -> tuple[_Names, _Names, re.Pattern, tuple[str, ...]]:
     """Full names, context aliases, the other organisations' pattern, and jieba's user words."""
     gz = gazetteer()
-    full = {n: b.key for b in gz.bodies for n in b.names}
+    full = {v: b.key for b in gz.bodies for n in b.names for v in _quoted_alike(n)}
     short = {n: b.key for b in gz.bodies for n in b.context_aliases}
     others = [n for n, _ in other_names()]
     words = tuple(sorted({*full, *short, *others}))
     return _Names.of(full), _Names.of(short), _compile(others), words
+
+
+# Quote marks news prints for the curly ones of UN texts: "基地"组织制裁委员会 and
+# ‘基地’组织制裁委员会 are the gazetteer's “基地”组织制裁委员会 (「」 and 『』 are
+# folded to “” and ‘’ by normalization).
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
+
+
+def _quoted_alike(name: str) -> tuple[str, ...]:
+    """``name`` and, if it quotes a word in “”, the same name in every other quote pair."""
+    if "“" not in name:
+        return (name,)
+    return tuple(name.replace("“", a).replace("”", b) for a, b in _QUOTE_PAIRS)
 
 
 def _guarded(gz: Gazetteer, key: str, text: str, start: int, end: int) -> bool:
