@@ -447,6 +447,9 @@ REAL_NAME_ROWS = [
      {"C1267", "MT1267", "OMBUDSPERSON"}),
     # news, 2024 (resolution 2763): the 1988 committee, its abbreviation, the team that serves it
     (news, ["将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月。"], {"C1988", "MT1267"}),
+    # Xinhua, 2023 (resolution 2716): the Taliban committee by its regime's name, then its team
+    (news, ["决定将阿富汗塔利班制裁委员会监测小组的授权延长12个月。", "中方支持监测小组授权延期。"],
+     {"C1988", "MT1267"}),
     # news, 2013, Traditional: the quoted Al-Qaida committee and 監督小組
     (news, ["“基地”組織制裁委員會是安理會重要反恐機制，", "并同監察員和監督小組保持良好合作。"],
      {"C1267", "SC", "OMBUDSPERSON", "MT1267"}),
