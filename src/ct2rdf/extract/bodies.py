@@ -14,8 +14,8 @@ Leftmost, then longest first, one mention per span, so
 反恐怖主义委员会执行局 is CTED and not CTC plus a stray 执行局.
 
 Two paths, in this order: committees named by their resolutions
-(第1267(1999)号和第1989(2011)号决议所设委员会) are found by a regex first,
-because jieba splits text at "(" and "/" and could never hold such a name;
+(第1267(1999)号和第1989(2011)号决议所设委员会) are found first, item by item
+(:mod:`.committees`), because jieba splits text at "(" and "/" and could never hold such a name;
 their spans are then taken, and the word path below finds nothing inside
 them.  Gazetteer names that hold a "(" (伊黎伊斯兰国(达伊沙)和基地组织制裁委员会)
 go the word path: only their two ends need to be word boundaries.
@@ -29,6 +29,11 @@ for another body or names another committee.  Abbreviations the text defines (X(
 下称“Y”) become aliases of the body they follow, and count wherever the text
 uses them later (so …所设委员会(“委员会”) makes 委员会 that committee, not
 CTC); an abbreviation of an unknown body is reported, not turned into a body.
+
+A body whose name is also a common noun (大会, ``common_noun`` in the
+gazetteer) gives no bare mention in news that names another organisation
+holding it (世界卫生大会 … 本届大会) and never names the body otherwise.
+Names quoting a word in “” match in any quote marks ("基地", ‘基地’).
 """
 
 from __future__ import annotations
