@@ -403,7 +403,7 @@ UNDOCS_URL_RE = re.compile(
     r"https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|ru|es|ar)/)?" + named("symbol", r"[A-Za-z0-9/().\-]+")
 )
 
-# One item of a resolution list (used by extract/bodies.py for committees):
+# One item of a resolution list (used by extract/committees.py):
 # an optional date, 第, number, optional year.
 #   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
 RES_ITEM = (
@@ -414,15 +414,12 @@ RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)
 # Words that join the items of a list.   、 · 和 · 以及 · ,
 LIST_JOIN = alt("、", "和", "及", "以及", ",", "或", "与")
 
-# A list of resolutions sharing one 决议, each item as RES_ITEM (extract/bodies.py
-# builds COMMITTEE_BY_RESOLUTION_RE from it; citations use CITE_ITEM_RE).
-#   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议
-RES_LIST_RE = re.compile(
-    named("ga", "大会") + "?"
-    + r"(?<![\d/A-Za-z])"
-    + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
-    + "决议"
-)
+# What joins two items of a list of resolutions before a committee: a list
+# word, after 决议 when the lists chain (…号决议和第…号决议所设委员会).
+# extract/committees.py chains RES_ITEM_RE matches with it, one item at a time:
+# a regex ITEM(?:JOIN ITEM)*决议 backtracked quadratically where no 决议 came.
+#   、 · 和 · 号决议和 (the 决议和 of 第1267(1999)号决议和第1989(2011)号决议所设委员会)
+RES_ITEMS_JOIN_RE = re.compile("(?:决议)?" + LIST_JOIN)
 
 # A resolution number in Chinese numerals, digit by digit (3-4 digits: no
 # Council resolution cited in these texts has fewer) or positional.
@@ -540,18 +537,17 @@ OTHER_ORGAN_PREFIX_RE = re.compile(
 # (bodies, clauses, mandates, directives, reporting duties; body names
 # themselves come from data/bodies.toml and are compiled in extract/bodies.py)
 
-# A committee or office named by the resolutions that set it up; each list is
-# a RES_LIST_RE without its 决议, so lists chain: …号决议和第…号决议所设委员会.
+# What follows the last item of a list of resolutions that names a committee
+# or office by the resolutions that set it up (the items are RES_ITEM_RE,
+# joined by RES_ITEMS_JOIN_RE, chained in extract/committees.py).
 #   第1267(1999)号和第1989(2011)号决议所设委员会 · 第1540(2004)号决议所设委员会
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
 #   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
 #   第1904(2009)号决议所设监察员办公室
 #   第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會) (S/PRST/2002/26, wikisource):
 #   the adoption date in parentheses after 决议
-_RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
-COMMITTEE_BY_RESOLUTION_RE = re.compile(
-    named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
-    + r"(?:\(" + unnamed(DATE) + r"\))?"
+COMMITTEE_AFTER_RESOLUTIONS_RE = re.compile(
+    r"决议(?:\(" + unnamed(DATE) + r"\))?"
     + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
     + named("kind", "委员会|监察员办公室")
 )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import patterns as P
 from ..clauses import Clause, clauses, paragraph_start, reprinted
@@ -85,9 +87,16 @@ def subject_frames(doc: Doc, p: Paragraph, every: tuple[Clause, ...], council: b
     return out
 
 
+@lru_cache(maxsize=64)
+def _starts(doc: Doc) -> list[int]:
+    # every clause asks for the bodies in it: bisect, not a scan of every mention
+    return [m.span.start for m in mentions(doc)]
+
+
 def bodies_in(doc: Doc, a: int, b: int) -> list[Mention]:
     """Body mentions inside ``[a, b)``, in text order."""
-    return [m for m in mentions(doc) if a <= m.span.start and m.span.end <= b]
+    every, starts = mentions(doc), _starts(doc)
+    return [m for m in every[bisect_left(starts, a) : bisect_left(starts, b)] if m.span.end <= b]
 
 
 def body_at(doc: Doc, a: int, b: int) -> Mention | None:
@@ -97,8 +106,8 @@ def body_at(doc: Doc, a: int, b: int) -> Mention | None:
     安全理事会|第1540(2004)号决议所设委员会 is the committee, not the Council.
     """
     every = mentions(doc)
-    i = next((i for i, m in enumerate(every) if a <= m.span.start < b), None)
-    if i is None:
+    i = bisect_left(_starts(doc), a)
+    if i == len(every) or every[i].span.start >= b:
         return None
     head = every[i]
     for m in every[i + 1 :]:
