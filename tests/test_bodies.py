@@ -260,6 +260,12 @@ OTHER_ROWS = [
     ("感谢维和部队作出的贡献，", []),
     # an international organisation's own assembly (组织 guards 大会)
     ("注意到国际刑警组织大会通过的决议，", []),
+    # news, 2010: the WHO's assembly by its short name
+    ("实施世卫大会此前通过的《国际卫生条例》，", []),
+    # a news site's link list, 2024: the UNFCCC's conference
+    ("第28届联合国气候变化大会，", []),
+    # other sanctions regimes' monitoring groups and committees give nothing
+    ("欢迎苏丹问题监测组的报告和其他制裁委员会的工作，", []),
 ]
 
 
@@ -380,6 +386,104 @@ def test_tokenizer_is_private():
     assert not jieba.dt.FREQ.get("金融行动任务组式区域机构")
 
 
+# jieba's dictionary cache: (what is at <tmp>/ct2rdf-<uid> before the run, whether the
+# run may use it).  jieba's default, <tmp>/jieba.cache, is 0600: another user's load fails.
+CACHE_ROWS = [
+    # nothing: created 0700, the cache goes there
+    ("", True),
+    # a directory others may write (someone may have planted a cache): not trusted
+    ("open", False),
+    # a symlink to a directory elsewhere: not followed
+    ("symlink", False),
+]
+
+
+@pytest.mark.parametrize(("squat", "trusted"), CACHE_ROWS, ids=["fresh", "open-to-others", "symlink"])
+def test_jieba_cache_stays_in_a_private_directory(tmp_path, squat, trusted):
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    ours = tmp / f"ct2rdf-{os.getuid()}"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    if squat == "open":
+        ours.mkdir()
+        ours.chmod(0o777)
+    elif squat == "symlink":
+        ours.symlink_to(elsewhere)
+    code = ("from ct2rdf.pipeline import process; "
+            "process('t.txt', '安全理事会，\\n\\n1. 请反恐怖主义委员会报告。\\n'.encode())")
+    env = {**os.environ, "PYTHONPATH": str(Path(ct2rdf.__file__).parents[1]), "TMPDIR": str(tmp)}
+    run = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    assert "cache" not in run.stderr.lower(), run.stderr  # jieba logs a failed dump
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+    if trusted:
+        assert ours.stat().st_mode & 0o777 == 0o700
+        assert written == [f"tmp/{ours.name}/jieba-{jieba_version()}.cache"]
+    else:  # a private directory for the run, removed at exit; the squatted one untouched
+        assert written == []
+        assert sorted(tmp.iterdir()) == [ours]
+
+
+def jieba_version() -> str:
+    import jieba
+
+    return jieba.__version__
+
+
+# Names from real texts, by class; (paragraphs, expected keys).  Short names of the
+# Monitoring Team count only where the 1267 or 1988 regime is named.
+def news(*paragraphs: str) -> str:
+    """A news report: a headline, then one paragraph per line (type other, no header)."""
+    return "新华社联合国电\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+REAL_NAME_ROWS = [
+    # S/RES/1526 (2004), founding the team: its name then, and the alias defined for it
+    (resolution, ["2.决定加强第1267(1999)号决议所设委员会(“委员会”)的任务，",
+                  "6.决定，为协助委员会完成任务，成立一个分析性支助和制裁监测小组(下称“监测小组”)，",
+                  "7.请秘书长任命监测小组的至多八名成员；"], {"C1267", "MT1267", "SG"}),
+    # news, 2024: the team and the Ombudsperson after 1267委员会
+    (news, ["并将1267委员会监测小组和监察员授权延期36个月。", "中方感谢监测小组和监察员所做工作。"],
+     {"C1267", "MT1267", "OMBUDSPERSON"}),
+    # news, 2024 (resolution 2763): the 1988 committee, its abbreviation, the team that serves it
+    (news, ["将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月。"], {"C1988", "MT1267"}),
+    # Xinhua, 2023 (resolution 2716): the Taliban committee by its regime's name, then its team
+    (news, ["决定将阿富汗塔利班制裁委员会监测小组的授权延长12个月。", "中方支持监测小组授权延期。"],
+     {"C1988", "MT1267"}),
+    # news, 2013, Traditional: the quoted Al-Qaida committee and 監督小組
+    (news, ["“基地”組織制裁委員會是安理會重要反恐機制，", "并同監察員和監督小組保持良好合作。"],
+     {"C1267", "SC", "OMBUDSPERSON", "MT1267"}),
+    # news prints other quote marks than the UN's “基地”
+    (news, ['"基地"组织制裁委员会是安理会重要反恐机制，', "‘基地’组织制裁委员会审议列名申请。"],
+     {"C1267", "SC"}),
+    # before 2011 the 1267 committee was the Al-Qaida and Taliban committee: not C1988
+    (news, ["安理会“基地”组织和塔利班制裁委员会主席表示，"], {"C1267", "SC"}),
+    # S/RES/1566 (2004): the 1267 committee by its quoted name of the time
+    (resolution, ["第1267(1999)号决议所设“制裁基地组织/塔利班委员会”及其分析支助和制裁监测组，"],
+     {"C1267", "MT1267"}),
+    # A/61/1 (2006): UNODC's older name
+    (resolution, ["包括国际原子能机构(原子能机构)，联合国毒品和犯罪问题办事处，国际刑警，"], {"UNODC"}),
+    # news: the CTC named only inside its chair's title
+    (news, ["反恐委员会执行主任科宁斯表示，"], {"CTC"}),
+    # S/RES/858 (1993): a peacekeeping monitoring group with no 1267 regime named
+    (resolution, ["6.欢迎关于部署混合临时监测小组以期巩固停火的建议，"], set()),
+    # news, 2003: the WHO's assembly, then bare 大会 for it (the GA is named nowhere else)
+    (news, ["第五十六届世界卫生大会十九日在瑞士日内瓦万国宫开幕。", "本届大会的主题是儿童健康。",
+            "此次大会将就公共卫生问题举行讨论。"], set()),
+    # … but news that also cites the Assembly (大会第…号决议) keeps its bare 大会
+    (news, ["世界卫生大会开幕。", "他回顾大会第60/288号决议，", "并请大会审议。"], {"GA"}),
+    # … and in a resolution, 大会 is the General Assembly's name
+    (resolution, ["回顾世界卫生大会的决议，", "请大会审议。"], {"GA"}),
+]
+
+
+@pytest.mark.parametrize(("wrap", "paragraphs", "expected"), REAL_NAME_ROWS,
+                         ids=[f"{i}-{w.__name__}-" + ("+".join(sorted(e)) or "none")
+                              for i, (w, _, e) in enumerate(REAL_NAME_ROWS)])
+def test_real_names_by_class(wrap, paragraphs, expected):
+    assert keys(wrap(*paragraphs)) == expected  # mentions in paragraphs: not the header's 安全理事会
+
+
 # A committee list names each committee once; (list, expected keys)
 COMMITTEE_LIST_ROWS = [
     # the 2021 statement's list: five resolutions, three committees
@@ -390,6 +494,14 @@ COMMITTEE_LIST_ROWS = [
      {"C1267", "CTC", "C1540"}),
     # four committees, one of them C1988
     ("第 1988 (2011) 号、第 1373 (2001) 号和第 1540 (2004) 号决议所设委员会", {"C1988", "CTC", "C1540"}),
+    # two lists chained by 决议和 before one 所设委员会 (S/RES/2178 (2014) style)
+    ("第1267(1999)号决议和第1989(2011)号决议所设委员会", {"C1267"}),
+    # the adoption date in parentheses after 决议 (S/PRST/2002/26, wikisource, Traditional)
+    ("第1373號決議(2001年9月28日)所設委員會", {"CTC"}),
+    # the Ombudsperson's office, named by its resolution
+    ("第1904(2009)号决议所设监察员办公室", {"OMBUDSPERSON"}),
+    # a list that no 所设委员会 closes names no committee
+    ("第1373(2001)号、第1267(1999)号和第1540(2004)号决议", set()),
 ]
 
 
@@ -397,6 +509,51 @@ COMMITTEE_LIST_ROWS = [
 def test_committee_lists(name, expected):
     found = mentions(resolution(f"1. 鼓励{name}加强合作；"))
     assert sorted(k for k, _ in found) == sorted(expected)  # each committee once
+
+
+# *** Performance: long documents take linear time ***
+# A regex ITEM(?:JOIN ITEM)*决议…委员会 backtracked through every item at every
+# start where no 委员会 closed the list: 250 items 0.26 s, 2,000 items 16 s.
+# Per-mention lookups (the mention before an abbreviation, the paragraph of a
+# mention) scanned every mention found.  The ratio of times at two sizes 8x
+# apart tells linear (8; up to ~20 with cache effects) from quadratic (64).
+# (The abbreviation row's quadratic term was still small at 2,000 units: the
+# old lookups gave a ratio of ~20, so that row guards against worse only.)
+LONG_TEXTS = [
+    # a footnote listing resolutions that no 所设委员会 closes
+    ("第1373(2001)、", ""),
+    # lists chained by 决议和, closed by a committee at the very end
+    ("第1373(2001)号决议和", "第1540(2004)号决议所设委员会"),
+    # many mentions, each with an abbreviation defined after it
+    ("反恐怖主义委员会执行局(反恐执行局)和全球反恐论坛(反恐论坛)、", ""),
+]
+
+
+@pytest.mark.parametrize(("unit", "close"), LONG_TEXTS, ids=["open-list", "chained-lists", "abbreviations"])
+def test_long_texts_take_linear_time(monkeypatch, unit, close):
+    import gc
+    import time
+
+    from ct2rdf import pipeline
+    from ct2rdf.extract import bodies
+
+    monkeypatch.setattr(pipeline, "EXTRACTORS", ())  # the document only: bodies are timed below
+
+    def seconds(n: int) -> float:
+        doc = pipeline.process("t.txt", resolution(f"1. 回顾{unit * n}{close}；").encode()).doc
+        best = float("inf")
+        gc.disable()  # a collection's cost grows with the heap, not with our work
+        try:
+            for _ in range(3):
+                t0 = time.perf_counter()
+                bodies._scan.__wrapped__(doc)
+                best = min(best, time.perf_counter() - t0)
+        finally:
+            gc.enable()
+        return best
+
+    small, large = seconds(250), seconds(2000)
+    assert large / small < 32, f"250 units {small:.3f} s, 2000 units {large:.3f} s"
 
 
 # *** Line breaks: a "layout" text, names broken across lines ***

@@ -428,12 +428,18 @@ def test_web_and_news_forms(text, expected):
     assert recognized(text) == expected
 
 
-def test_series_the_graph_does_not_model_are_not_cited():
-    # shape S01 accepts S/… and A/… symbols only: ECOSOC's, the Commission's and press
-    # releases are recognized (so never taken for the Assembly's) but left out
+def test_other_organs_and_press_releases_are_cited_in_their_own_series():
+    # ECOSOC's, the Commission's and press releases are UN symbols too (shape S01
+    # admits E/…, SC/…): cited as themselves, never taken for the Assembly's
     text = ("回顾经济及社会理事会第2004/28号决议、人权委员会第2004/87号决议和大会第60/288号决议"
             "(参见SC/7158号新闻稿)。")
-    assert cited(text) == [("A/RES/60/288", None)]
+    assert cited(text) == [("E/RES/2004/28", None), ("E/CN.4/RES/2004/87", None),
+                           ("A/RES/60/288", None), ("SC/7158", None)]
+
+
+def test_series_outside_the_graph_are_not_cited():
+    # a symbol-like string of no UN series the graph holds
+    assert cited("参见ST/AI/189/Add.9/Rev.2号文件。") == []
 
 
 # Line breaks (PDF layout: a blank line after each wrapped line, trailing space ends a paragraph).

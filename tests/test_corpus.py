@@ -74,6 +74,8 @@ ROWS = {
         {"SC", "CTC", "GA"},
         # op 6 指示反恐怖主义委员会: (c) 在今后十二个月内向安理会报告: due twelve months after adoption
         directives={("op/6", "CTC", D(2006, 9, 14), None)},
+        # …and a one-off report with no frequency (tests/real/SOURCES-c.md)
+        reporting={("op/6", "CTC", "SC", None)},
     ),
     # S/RES/2178 (2014), web copy: ASCII punctuation, web title, symbol and date lines
     "s-res-2178-2014_web-ascii.txt": Expected(
@@ -85,6 +87,9 @@ ROWS = {
         # op 7 请监测组…在180天内向…委员会报告; op 8 请…所设委员会和反恐委员会…在180天内向安理会通报
         directives={("op/7", "MT1267", D(2015, 3, 23), None), ("op/8", "C1267", D(2015, 3, 23), None),
                     ("op/8", "CTC", D(2015, 3, 23), None)},
+        # the same reports are one-off duties with no frequency (tests/real/SOURCES-c.md)
+        reporting={("op/7", "MT1267", "C1267", None), ("op/8", "C1267", "SC", None),
+                   ("op/8", "CTC", "SC", None)},
     ),
     # S/RES/2395 (2017), official PDF, "layout": masthead, footer and barcode between
     # pp 5 and op 1, a page break with footer and running head inside 反恐执|行局 (op 6)

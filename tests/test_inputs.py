@@ -157,3 +157,26 @@ def test_two_files_with_one_name_are_an_error_the_same_file_twice_is_not(tmp_pat
     r = CliRunner().invoke(cli, ["build", str(a), str(b), "-o", str(tmp_path / "o.ttl")])
     assert r.exit_code == 2 and "same name x.txt" in r.stderr
     assert not (tmp_path / "o.ttl").exists()
+
+
+MIXED = [
+    # an undated statement (a news excerpt) beside a dated resolution: warnings, exit 0
+    ({"news.txt": PRST.replace("2021年1月12日，", "").format("重申").encode()}, 0,
+     "[S03-InputDocument-date] Warning"),
+    # a resolution whose symbol year contradicts its date: a Violation, exit 1, written all the same
+    ({"wrong.txt": TEXT.replace("2017 年 12 月 21 日", "2018 年 12 月 21 日")
+      .replace("2395", "2396").encode()}, 1, "[S02-Resolution-year] Violation"),
+]
+
+
+@pytest.mark.parametrize(("extra", "code", "result"), MIXED, ids=["undated-warns", "contradiction-fails"])
+def test_one_doubtful_file_does_not_stop_the_output(tmp_path, extra, code, result):
+    root = _corpus(tmp_path / "in", {"good.txt": TEXT.encode(), **extra})
+    out = tmp_path / "out.ttl"
+    r = CliRunner().invoke(cli, ["build", str(root), "-o", str(out)])
+    assert r.exit_code == code, r.output
+    assert result in r.stderr
+    # every document is in the graph, and the result names the file it comes from
+    name = next(iter(extra))
+    assert f"source: {name}" in r.stderr and f'"{name}"'.encode() in out.read_bytes()
+    assert b"S/RES/2395(2017)" in out.read_bytes()

@@ -122,6 +122,9 @@ DEADLINE_SLOTS = [
     # coordinated addressees (S/RES/2178 (2014) op 8)
     ("请第1267(1999)号和第1989(2011)号决议所设委员会和反恐委员会在各自任务范围内，在180天内向安理会通报；",
      [("C1267", D(2018, 6, 19)), ("CTC", D(2018, 6, 19))]),
+    # a bracketed abbreviation between coordinated addressees (c-unorg-sc-sres2462-summary-…)
+    ("请反恐怖主义委员会(反恐委员会)和1267委员会在12个月内举行一次联合特别会议；",
+     [("C1267", D(2018, 12, 21)), ("CTC", D(2018, 12, 21))]),
     # a first report, then recurring ones: the first is a directive
     ("请秘书长在60天内向安理会提交报告，此后每六个月报告一次；", [("SG", D(2018, 2, 19))]),
     # a directive of 决定 whose subject is a body
@@ -135,7 +138,19 @@ DEADLINE_SLOTS = [
     ("请分析支助和制裁监测组不迟于本决议通过后120天向委员会提交报告；", [("MT1267", D(2018, 4, 20))]),
     # distractor: counted from an event the text does not date (S/RES/1985 (2011) op 3)
     ("请秘书长最迟在获得任命后30天内向委员会提出工作方案；", []),
-    # distractor: counted back from the mandate's end (S/RES/1985 (2011) op 2)
+    # at the end of the period the same text gives, in Chinese numerals (c-wikisource-m-res368-1975-…:
+    # (b)将联合国紧急部队的任务期限延长三个月,至一九七五年七月二十四日为止;(c)请秘书长在这段期间终了时…)
+    ("决定将联合国紧急部队的任务期限延长三个月，至二〇一八年七月二十四日为止；"
+     "并请秘书长在这段期间终了时，提出关于局势发展的报告；", [("SG", D(2018, 7, 24))]),
+    # item marks inside one operative paragraph (c-wikisource-m-res408-1977-undof-chinese-numerals:
+    # 决定:(a)要求…;(b)将…任务再延长六个月,至一九七七年十一月三十日为止;(c)请秘书长在这一期限终了时…)
+    ("决定：(a)要求有关各方立即执行第338(1973)号决议；(b)将联合国脱离接触观察员部队的任务再延长六个月，"
+     "至二〇一八年十一月三十日为止；(c)请秘书长在这一期限终了时，提出关于局势发展的报告。",
+     [("SG", D(2018, 11, 30))]),
+    # before the end of the current period (c-wikisource-res1263-1999-…: 在本次任务期限终了前)
+    ("决定将西撒特派团的任务期限延长到2018年12月14日，又请秘书长在本次任务期限终了前向安全理事会提出全面评估；",
+     [("SG", D(2018, 12, 14))]),
+    # distractor: counted back from the mandate's end, which this text does not give (S/RES/1985 (2011) op 2)
     ("请监测组最迟在其任务期限结束前30天向委员会提交最后报告；", []),
     # distractor: the Council's review of a mandate is no task of the holder
     ("决定监察员办公室的任务期限延长至2021年12月17日，并在2020年6月30日之前进行审查；", []),
@@ -203,8 +218,31 @@ FREQUENCY_SLOTS = [
     ("请秘书长在提交安理会的年度报告中列入相关信息；", []),
     # distractor: a work programme is no report
     ("请1540委员会每年向安理会提交一份工作方案；", []),
-    # distractor: the frequency belongs to meetings, not to the report
-    ("请反恐委员会每年举行会议，并向安理会报告；", []),
+    # the frequency belongs to meetings, not to the report: a report with no frequency
+    # (tests/real/FORMAT.md: frequency null when unstated)
+    ("请反恐委员会每年举行会议，并向安理会报告；", [("CTC", "SC", None)]),
+    # one-off reports: a dated one, and an immediate one (c-wikisource-hant-res443-1978…:
+    # 于一九七九年五月三十一日以前就本决议的执行情况提出报告; c-zhonghuashu-res688-1991…: 立即…提出报告)
+    ("请秘书长于2018年5月31日以前就本决议的执行情况提出报告；", [("SG", "SC", None)]),
+    ("请秘书长斟酌情况，立即就平民的苦难情况提出报告；", [("SG", "SC", None)]),
+    # 提出关于…的报告 (c-wikisource-m-hant-res858-1993…: 在三个月内,提出关于观察团的活动的报告)
+    ("请秘书长无论如何在三个月内，提出关于观察团的活动的报告；", [("SG", "SC", None)]),
+    # 提供…报告 (c-wikisource-m-hant-res1463-2003-minurso-sg-by-date: 在2003年3月17日前提供一份局势报告)
+    ("请秘书长在2018年3月17日前提供一份局势报告；", [("SG", "SC", None)]),
+    # an assessment (c-wikisource-res1263-1999-…: 又请秘书长…向安全理事会提出全面评估)
+    ("又请秘书长在2018年6月30日前向安全理事会提出全面评估，说明所采取的措施；", [("SG", "SC", None)]),
+    # item marks: the request in (c) is a clause of its own (S/RES/408 (1977))
+    ("决定：(a)要求有关各方立即执行第338(1973)号决议；(b)请秘书长在2018年11月30日以前提出报告。",
+     [("SG", "SC", None)]),
+    # 汇报 (b-unnews-2010-ga-strategy-review-sg-report: 要求秘书长…向大会汇报《战略》的进展情况)
+    ("要求秘书长在2019年4月30日前向大会汇报《战略》的进展情况；", [("SG", "GA", None)]),
+    # distractor: a report to member states is no duty to a body (S/RES/2395 (2017) op 6:
+    # 并以书面形式向会员国通报)
+    ("指示反恐执行局继续进行评估访问，并以书面形式向会员国通报；", []),
+    # distractor: a report provided to member states
+    ("请秘书长向会员国提供一份报告；", []),
+    # distractor: a report someone made, named as a noun (提出的报告), is no duty
+    ("请秘书长根据监测组提出的报告采取行动；", []),
     # distractor: a recommendation about states in general
     ("鼓励会员国每年向反恐委员会报告其执行情况；", []),
     # distractor: member states asked to report are no body

@@ -63,16 +63,34 @@ def match_verb(text: str, pos: int) -> tuple[Verb, str, int, int] | None:
 def paragraph_start(doc: Doc, p: Paragraph) -> int:
     """Where a paragraph's words begin: after its number, quote and subject."""
     text = doc.text
-    i = p.span.start
+    i = p.span.start  # (list bullets, - 1. 决定… on mobile wikisource, are gone: normalize)
     m = P.OPERATIVE_NUMBER_RE.match(text[i : p.span.end])
-    if m and p.ref.kind == "op":
+    if m and (p.ref.kind == "op" or reprinted(doc, p)):
         i += m.end()
-    m = P.STATEMENT_SUBJECT_RE.match(text, i)
+    m = _subject(doc).match(text, i)
     if m:
         i = m.end()
     elif text.startswith(("“", '"'), i):
         i += 1
     return i
+
+
+def reprinted(doc: Doc, p: Paragraph) -> bool:
+    """Whether an unnumbered-typed paragraph is a resolution's operative paragraph
+    reprinted with its number and verb (6.决定,…成立一个…监测小组 on a page that
+    starts mid-resolution, c-fymate-res1526-2004-p2-monitoring-team-18-months)."""
+    if p.ref.kind != "p":
+        return False
+    i = p.span.start
+    m = P.OPERATIVE_NUMBER_RE.match(doc.text[i : p.span.end])
+    return bool(m) and match_verb(doc.text, i + m.end()) is not None
+
+
+def _subject(doc: Doc):
+    """The subject a clause may open with: the Council, and in news (type other) also
+    the resolution (决议要求秘书长…)."""
+    other = doc.structure.header.doc_type == "other"
+    return P.REPORTED_SUBJECT_RE if other else P.STATEMENT_SUBJECT_RE
 
 
 def _continues(text: str, at: int, hit: tuple) -> bool:
@@ -95,12 +113,18 @@ def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     if first is None:  # 安全理事会向受害者家属表示哀悼: the verb follows its addressee
         m = P.ADDRESSEE_FIRST_RE.match(text, start)
         first = match_verb(text, m.end()) if m else None
+    other = doc.structure.header.doc_type == "other"
     cuts: list[tuple[int, tuple | None]] = [(start, first)]
     for m in P.CLAUSE_BREAK_RE.finditer(text, start, end):
-        subject = P.STATEMENT_SUBJECT_RE.match(text, m.end())  # …。安全理事会还欢迎…
-        hit = match_verb(text, subject.end() if subject else m.end())
+        at = m.end()
+        item = P.CLAUSE_ITEM_RE.match(text, at)  # …;(c)请秘书长…
+        at = item.end() if item else at
+        subject = _subject(doc).match(text, at)  # …。安全理事会还欢迎… · …。决议还要求…
+        hit = match_verb(text, subject.end() if subject else at)
         if hit and not (m.group(0) == "," and not subject and _continues(text, m.end(), hit)):
             cuts.append((m.end(), hit))
+        elif m.group(0) == "。" and other:  # news: an act is reported in one sentence
+            cuts.append((m.end(), None))
     out = []
     for k, (at, hit) in enumerate(cuts):
         stop = cuts[k + 1][0] - 1 if k + 1 < len(cuts) else end

@@ -1,11 +1,14 @@
 """The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.validate`.
 
-Exit codes: 0 the graph conforms, 1 it violates the shapes, 2 bad input or usage.
+Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
+``validate``, holds no ct:Document), 2 bad input or usage.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -32,29 +35,40 @@ class Failure(click.ClickException):
 def cli():
     """Turn Chinese UN counter-terrorism documents into a validated RDF graph.
 
-    Exit codes: 0 conforms, 1 the graph violates the shapes, 2 bad input or usage.
+    \b
+    Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
+                2 bad input or usage.
+    Example:    ct2rdf build seeds/ -o out/ct.ttl && ct2rdf validate out/ct.ttl
     """
 
 
 @cli.command(short_help="Build out/ct.ttl (or -o FILE) from document texts.")
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("out/ct.ttl"), show_default=True, help="Turtle file to write.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
+              default=Path("out/ct.ttl"), show_default=True, help="Turtle file to write; - for stdout.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
 @click.option("--catalog", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,symbol[,date]) of metadata the texts lack. "
                    "Default: catalog.csv beside the inputs.")
 @click.option("--no-validate", is_flag=True, help="Write the graph without checking the shapes.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
 def build(inputs, output, base, catalog, no_validate, quiet):
     """Build a Turtle graph from document texts (default: seeds/ → out/ct.ttl).
 
+    The graph is written whenever one could be built, then checked against
+    the shapes: violations are printed and give exit code 1, warnings (what
+    the texts do not say) are printed and do not.
+
+    \b
+    Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
+                2 bad input or usage (files that cannot be read, an unwritable -o).
     \b
     Example:
         ct2rdf build seeds/ -o out/ct.ttl
     """
     from .build import build as run_build
-    from .serialize import to_turtle, write_atomic
+    from .output import check_base, check_writable, write_output
+    from .serialize import to_turtle
     from .validate import format_report
 
     if not inputs:
@@ -62,8 +76,15 @@ def build(inputs, output, base, catalog, no_validate, quiet):
             raise Failure("no input given and there is no seeds/ folder here. "
                           "Name the folder or files to build: ct2rdf build DIR -o FILE")
         inputs = (Path("seeds"),)
-    if not base.endswith(("/", "#")):
-        raise Failure(f"--base {base!r} must end with '/' or '#'. Add a trailing slash")
+    to_stdout = str(output) == "-"
+    # with -o -, stdout carries the graph: everything else goes to stderr
+    say = partial(click.echo, err=to_stdout)
+    try:
+        check_base(base)
+        if not to_stdout:
+            check_writable(output)
+    except Ct2rdfError as e:
+        raise Failure(str(e), e.exit_code) from None
 
     def progress(sources):
         if quiet or len(sources) < PROGRESS_FROM:
@@ -84,17 +105,23 @@ def build(inputs, output, base, catalog, no_validate, quiet):
         raise Failure(f"none of the {len(result.results)} input files could be read; {output} was not "
                       "written. Fix the files named above", 2)
     if not quiet:
-        _summary(result)
-    if result.report is not None and not result.report.conforms:
-        click.echo(format_report(result.report), err=True)
-        raise Failure(f"the graph violates the shapes; {output} was not written. "
-                      "Fix the input, or write it anyway with --no-validate", 1)
-    write_atomic(output, to_turtle(result.graph))
-    if not quiet:
-        click.echo(f"Wrote {output} ({len(result.graph)} triples)")
+        _summary(result, say)
+    try:
+        write_output(output, to_turtle(result.graph))
+    except Ct2rdfError as e:
+        raise Failure(str(e), e.exit_code) from None
+    if not quiet and not to_stdout:
+        say(f"Wrote {output} ({len(result.graph)} triples)")
+    report = result.report
+    if report is not None and (report.errors or (report.warnings and not quiet)):
+        click.echo(format_report(report, warnings=not quiet), err=True)
     if errors:
         raise Failure(f"{len(errors)} of {len(result.results)} files could not be read; "
                       "the others were built. See the errors above", 2)
+    if report is not None and not report.conforms:
+        raise Failure(f"the graph violates the shapes ({len(report.errors)} violations above); "
+                      f"{'it' if to_stdout else output} was written all the same. "
+                      "Fix the input at the sources named above", 1)
 
 
 def _wrap(progress):
@@ -108,7 +135,7 @@ def _wrap(progress):
     return run
 
 
-def _summary(result) -> None:
+def _summary(result, say) -> None:
     rows = []
     for e in sorted(result.corpus.entries, key=lambda e: e.result.name):
         r = e.result
@@ -117,41 +144,49 @@ def _summary(result) -> None:
                      len(facts.get("citations", ())), len(r.warnings)))
     if rows:
         width = max(len(r[0]) for r in rows)
-        click.echo(f"{'file':<{width}}  {'paragraphs':>10}  {'citations':>9}  {'warnings':>8}  document")
+        say(f"{'file':<{width}}  {'paragraphs':>10}  {'citations':>9}  {'warnings':>8}  document")
         for name, ident, paras, cites, warns in rows:
-            click.echo(f"{name:<{width}}  {paras:>10}  {cites:>9}  {warns:>8}  {ident}")
+            say(f"{name:<{width}}  {paras:>10}  {cites:>9}  {warns:>8}  {ident}")
     for r in result.results:
         for w in r.warnings:
             click.echo(f"Warning: {w}", err=True)
     for w in result.corpus.warnings:
         click.echo(f"Warning: {w}", err=True)
-    click.echo(f"{len(rows)} documents, {len(result.graph)} triples")
+    say(f"{len(rows)} documents, {len(result.graph)} triples")
 
 
 @cli.command(short_help="Check a Turtle file against the shapes.")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--shapes", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of SHACL shapes (*.ttl). Default: the packaged shapes.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle"]), default="text",
               show_default=True, help="Report format.")
 def validate(file, shapes, fmt):
-    """Check a Turtle file against the shapes; exit 1 if it violates them.
+    """Check a Turtle file (- for stdin) against the shapes.
 
+    \b
+    Exit codes: 0 conforms (warnings allowed), 1 violates the shapes or holds
+                no ct:Document (empty, truncated, wrong file), 2 bad input or usage.
     \b
     Example:
         ct2rdf validate out/ct.ttl --format json
     """
-    from rdflib import Graph
-
-    from .validate import format_report
+    from .validate import EmptyGraph, TurtleError, format_report, read_turtle
     from .validate import validate as run_validate
 
-    graph = Graph()
+    name = "standard input" if str(file) == "-" else str(file)
     try:
-        graph.parse(file, format="turtle")
-    except Exception as e:  # rdflib raises many types for bad syntax
-        raise Failure(f"{file} is not valid Turtle ({str(e).splitlines()[0]}). "
-                      "Check the file, or rebuild it with ct2rdf build") from None
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        graph = read_turtle(data, name)
+    except OSError as e:
+        raise Failure(f"cannot read {name} ({e.strerror}). Check the path and its permissions") from None
+    except TurtleError as e:
+        raise Failure(str(e)) from None
+    except EmptyGraph as e:
+        if fmt == "json":
+            click.echo(json.dumps({"conforms": False, "error": str(e), "violations": [], "warnings": []},
+                                  ensure_ascii=False, indent=2))
+        raise Failure(str(e), 1) from None
     try:
         report = run_validate(graph, shapes)
     except FileNotFoundError as e:

@@ -7,8 +7,11 @@ source offsets.  Nothing here knows about rdflib.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 from .normalize import Normalized
 from .symbols import Symbol
@@ -117,13 +120,35 @@ class Doc:
         A position inside a footnote belongs to the paragraph whose marker
         refers to that footnote.
         """
-        for p in self.structure.paragraphs:
-            if p.span.start <= pos < p.span.end:
-                return p
-        for b in self.norm.blocks:
-            if b.kind == "footnote" and b.start <= pos < b.end:
-                return next((p for p in self.structure.paragraphs if b.number in p.footnotes), None)
+        paras, starts, notes, note_starts, referrer = self._index
+        if starts is None:  # paragraphs overlap: the first that holds pos, as listed
+            p = next((p for p in paras if p.span.start <= pos < p.span.end), None)
+        else:
+            k = bisect.bisect_right(starts, pos) - 1
+            p = paras[k] if k >= 0 and pos < paras[k].span.end else None
+        if p is not None:
+            return p
+        k = bisect.bisect_right(note_starts, pos) - 1
+        if k >= 0 and pos < notes[k].end:
+            return referrer.get(notes[k].number)
         return None
+
+    @cached_property
+    def _index(self):
+        # per-mention lookups (every body, citation) must not scan every
+        # paragraph: a long document has thousands of both.  Paragraphs are
+        # in text order and disjoint (if ever not, starts is None: linear), and
+        # so are the normalized text's blocks.
+        paras = self.structure.paragraphs
+        starts = [p.span.start for p in paras]
+        if any(a.span.end > b.span.start for a, b in pairwise(paras)):
+            starts = None
+        notes = sorted((b for b in self.norm.blocks if b.kind == "footnote"), key=lambda b: b.start)
+        referrer: dict[int, Paragraph] = {}  # footnote number -> the first paragraph citing it
+        for p in paras:
+            for n in p.footnotes:
+                referrer.setdefault(n, p)
+        return paras, starts, notes, [b.start for b in notes], referrer
 
     def quote(self, span: Span) -> str:
         return self.norm.text[span.start : span.end]

@@ -417,7 +417,7 @@ UNDOCS_URL_RE = re.compile(
     r"https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|ru|es|ar)/)?" + named("symbol", r"[A-Za-z0-9/().\-]+")
 )
 
-# One item of a resolution list (used by extract/bodies.py for committees):
+# One item of a resolution list (used by extract/committees.py):
 # an optional date, 第, number, optional year.
 #   2007年12月10日第1787(2007)号 · 第1373(2001)号 · 1267(1999) · 第2122号
 RES_ITEM = (
@@ -428,15 +428,12 @@ RES_ITEM_RE = re.compile(r"(?<![\d/A-Za-z])" + RES_ITEM)
 # Words that join the items of a list.   、 · 和 · 以及 · ,
 LIST_JOIN = alt("、", "和", "及", "以及", ",", "或", "与")
 
-# A list of resolutions sharing one 决议, each item as RES_ITEM (extract/bodies.py
-# builds COMMITTEE_BY_RESOLUTION_RE from it; citations use CITE_ITEM_RE).
-#   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议
-RES_LIST_RE = re.compile(
-    named("ga", "大会") + "?"
-    + r"(?<![\d/A-Za-z])"
-    + named("list", unnamed(RES_ITEM) + "(?:" + LIST_JOIN + unnamed(RES_ITEM) + ")*")
-    + "决议"
-)
+# What joins two items of a list of resolutions before a committee: a list
+# word, after 决议 when the lists chain (…号决议和第…号决议所设委员会).
+# extract/committees.py chains RES_ITEM_RE matches with it, one item at a time:
+# a regex ITEM(?:JOIN ITEM)*决议 backtracked quadratically where no 决议 came.
+#   、 · 和 · 号决议和 (the 决议和 of 第1267(1999)号决议和第1989(2011)号决议所设委员会)
+RES_ITEMS_JOIN_RE = re.compile("(?:决议)?" + LIST_JOIN)
 
 # A resolution number in Chinese numerals, digit by digit (3-4 digits: no
 # Council resolution cited in these texts has fewer) or positional.
@@ -554,18 +551,17 @@ OTHER_ORGAN_PREFIX_RE = re.compile(
 # (bodies, clauses, mandates, directives, reporting duties; body names
 # themselves come from data/bodies.toml and are compiled in extract/bodies.py)
 
-# A committee or office named by the resolutions that set it up; each list is
-# a RES_LIST_RE without its 决议, so lists chain: …号决议和第…号决议所设委员会.
+# What follows the last item of a list of resolutions that names a committee
+# or office by the resolutions that set it up (the items are RES_ITEM_RE,
+# joined by RES_ITEMS_JOIN_RE, chained in extract/committees.py).
 #   第1267(1999)号和第1989(2011)号决议所设委员会 · 第1540(2004)号决议所设委员会
 #   第1373(2001)、1267(1999)、1989(2011)、2253(2015)和1540(2004)号决议所设各个委员会
 #   第1267(1999)号和第1989(2011)号、第1373(2001)号和第1540(2004)号决议设立的承担反恐任务的各个委员会
 #   第1904(2009)号决议所设监察员办公室
 #   第1373號決議(2001年9月28日)所設委員會(反恐怖主義委員會) (S/PRST/2002/26, wikisource):
 #   the adoption date in parentheses after 决议
-_RES_LIST_BODY = unnamed(RES_LIST_RE.pattern[RES_LIST_RE.pattern.index("(?<!") :])
-COMMITTEE_BY_RESOLUTION_RE = re.compile(
-    named("lists", "(?:" + _RES_LIST_BODY + LIST_JOIN + ")*" + _RES_LIST_BODY)
-    + r"(?:\(" + unnamed(DATE) + r"\))?"
+COMMITTEE_AFTER_RESOLUTIONS_RE = re.compile(
+    r"决议(?:\(" + unnamed(DATE) + r"\))?"
     + r"(?:所设立?|设立)的?(?:承担[^,;。]{0,12}?任务的)?(?:各个|各|两个|三个|这些)?"
     + named("kind", "委员会|监察员办公室")
 )
@@ -612,13 +608,29 @@ CONTINUING_MODIFIERS = ("", "并", "同时")
 #   向恐怖主义受害者家属表示哀悼 · 对遇难者家属表示深切同情 · 向所有参与者致以谢意
 ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
 
+# An item mark after a clause break, skipped before the clause's verb.
+#   决定:(a)要求有关各方…;(b)将…延长六个月…;(c)请秘书长… (S/RES/368 (1975), S/RES/408 (1977))
+CLAUSE_ITEM_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)|[a-z][、.)](?=[" + CJK + "])")
+
 # Where a clause may start: after , ; or : (normalized, so ASCII), and after
 # 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
-CLAUSE_BREAK_RE = re.compile(r"[,;:。]")
+# A Wikipedia reference mark ends a sentence whose 。 the copy lost:
+#   …并排除地雷[2]决议案也要求联合国秘书长…于1997年7月5日前,向安理会报告 (c-zwnes-wikipedia-hant-res1093-…)
+CLAUSE_BREAK_RE = re.compile(r"[,;:。]|\[\d{1,3}\]")
 
 # The subject that opens a statement's paragraph.   “安全理事会再次… · 安理会…
 # (no ^: used with .match(text, pos), which anchors at pos)
 STATEMENT_SUBJECT_RE = re.compile(r"[“\"]?(?:安全理事会|安理会)")
+
+# The subject that opens a sentence reporting an act in news and summaries (type other).
+#   决议要求联合国秘书长每月向安理会报告 (新华社 on S/RES/2742 (2024)) · 决议还要求联合国秘书长每隔60天…
+#   这项决议促请联合国秘书长… · 决议案也要求… · 安理会在决议中表示…
+#   安理会决议2679号则要求联合国秘书长在2023年11月17日前… (b-tibet-2023-res2678-2679-hant-footer)
+_REPORTED_RES = r"(?:这项|该项?|此项|这一)?(?:第?\d{1,4}号)?决议案?(?:第?\d{1,4}号)?(?:中)?"
+REPORTED_SUBJECT_RE = re.compile(
+    r"[“\"]?(?:(?:联合国)?(?:安理会|安全理事会)(?:通过的)?(?:" + _REPORTED_RES + "|在决议中)?"
+    + "|" + _REPORTED_RES + ")则?"
+)
 
 # 提请…注意, with the addressee inside.   提请会员国注意 · 提请注意
 DRAW_ATTENTION_RE = re.compile(r"提请" + named("who", r"[^,;。]{0,12}?") + "注意")
@@ -671,8 +683,10 @@ MANDATE_START_RE = re.compile(
 )
 # Words that make a 决定 clause about a mandate.
 #   继续作为一项特别政治任务 · 延长…的任务 · 任务期限 · 成立…作为特别政治任务 · 为期18个月
+#   监测小组和监察员授权延期36个月 (b-jinxun-2024-1267-renewal-spaces: 授权 is the mandate)
 MANDATE_CUE_RE = re.compile(
-    r"特别政治任务|任务期|任期|任务延长|延长[^,;。]{0,30}任务|继续作为|继续运作|为期" + unnamed(PERIOD)
+    r"特别政治任务|任务期|任期|任务延长|授权(?:再)?(?:延期|延长)|延长[^,;。]{0,30}任务|继续作为|继续运作|为期"
+    + unnamed(PERIOD)
 )
 # A task's owner: the name before (的)任务 / 任务期 / 任期, back to 将, 把,
 # 延长 or the clause's punctuation.  The holders are the known bodies that
@@ -681,10 +695,28 @@ MANDATE_CUE_RE = re.compile(
 #   将反恐执行局的任务期限延长至… · 延长监察员办公室和监测组的任务 · 将其任务期限延长24个月
 #   将反恐执行局任务期限延长至… (no 的: the name must end right before 任务期)
 #   将…第26段规定的专家小组任务期延长至… (no known body: no holder, and no guess)
+#   最近延长了反恐执行局的任务期限 (b-fanyjok-ctc-about-us-mirror-lost-numbers: 了 after 延长)
+#   将1267委员会监测小组和监察员授权延期36个月 (授权 as the mandate, before 延期/延长)
+#   将这一特别政治任务延长至2025年12月31日 (任务 with no 的, before 延长)
 MANDATE_HOLDER_RE = re.compile(
-    r"(?:将|把|延长|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
-    + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期)"
+    r"(?:将|把|延长了?|^|(?<=[,;:]))" + named("who", r"[^,;。将把]{1,60}?")
+    + r"(?:的(?:任务期限|任务期|任期|任务)|任务期|任期|(?:的?授权|任务)(?=(?:再)?(?:延期|延长|展期)))"
 )
+# A holder named by an anaphor: 其 (its), or 该/这一/此 with a head noun, which stands for
+# the nearest body named before with that head (将该委员会的任期延长10年: the 1540委员会 named
+# in the paragraph before, b-zjol-2011-c1540-extension-sg-statement), else for the
+# sentence's body (将这一特别政治任务延长至2025年12月31日: the CTED of 延长了反恐执行局的任务期限).
+ANAPHOR_RE = re.compile(
+    r"^(?:其|" + named("det", "该|这一|此|这个") + named("head", f"[{CJK}]{{0,8}}") + ")$"
+)
+# A bracketed abbreviation that ends a name before the next one.
+#   将1988制裁委员会(塔利班制裁委)监测小组授权延期14个月 (c-mjblv-2024-res2763-1988-team-14-months)
+TRAILING_PAREN_RE = re.compile(r"\([^()]{1,12}\)$")
+
+# A bracketed abbreviation right after a name, before a conjunction.
+#   请反恐怖主义委员会(反恐委员会)和1267委员会在12个月内举行… (un.org summary of S/RES/2462 (2019))
+LEADING_PAREN_RE = re.compile(r"\([^()]{1,12}\)")
+
 # A mandate holder's modifiers kept out of its name.   反恐执行局作为一项特别政治任务的任务期限
 #   将监测组目前的任务期限再延长18个月 · 监察员办公室现行任务期限
 HOLDER_MODIFIER_RE = re.compile(r"(?:作为[^,;。]{0,12}?任务|目前|现行|现有|当前)$")
@@ -721,6 +753,18 @@ RELATIVE_DEADLINE_RE = re.compile(
     + ")"
 )
 
+# A deadline counted from the end of a mandate period the same text gives (its
+# last day, found by MANDATE_END_RE before it); a delay before it counts back.
+#   至少在支助团新任期结束前1个月 (b-comemg-2024-res2742-hant-news: 2025-07-14 → 2025-06-14)
+#   在这段期间终了时 (S/RES/368 (1975)) · 在这一期限终了时 (S/RES/408 (1977))
+#   在本次任务期限终了前 (S/RES/1263 (1999)) · 最迟在其任务期限结束前30天
+END_DEADLINE_RE = re.compile(
+    r"(?:(?:最迟|至迟|不迟于?|至少)(?:在|于)?|在|于)"
+    r"(?:其|本次|这段|这一|该|此|新|[^,;。在于]{1,12}?的?新?)?(?:任务期限|任务期|任期|期间|期限|授权期)"
+    r"(?:终了|结束|届满|期满|到期)" + r"(?:时|前|之前|以前)"
+    + r"(?:" + named("n", rf"\d{{1,3}}|[{CN_NUMERAL}]{{1,4}}") + named("unit", "个月|天|日|周|个星期") + ")?"
+)
+
 # How often a body must report.
 #   至少每隔180天 · 每隔6个月 · 至少每年一次 · 每年两次 · 每年至少两次 · 每季度 · 每两年 · 每年 · 定期
 #   至少每两年一次 · 每隔90天 · 每半年 · 每两个月 · 每45天 (S/RES/1263 (1999)) · 每月 · 此后每六个月
@@ -741,8 +785,15 @@ FREQUENCY_RE = re.compile(
 TIMES_RE = re.compile(named("times", "[一二两三四]") + "次")
 # To whom a report goes.   向安理会口头报告 · 向委员会提出报告 · 向安全理事会提交报告
 #   向安理会定期报告 (the frequency inside) · 向安全理事会通报情况
+#   向大会汇报《战略》的进展情况 (UN News, 2010)
+#   向第1267(1999)号和第1989(2011)号决议所设委员会报告 (S/RES/2178 (2014) op 7: a 32-character name)
+#   向安全理事会提出全面评估 (S/RES/1263 (1999) op 3: an assessment the Council asks for)
+#   向安理会提交一份支助团工作的审查报告 is a REPORT_WORD_RE; 向会员国提供一份报告 is a report
+#   to someone else, so its words are no report to the Council either
 REPORT_TO_RE = re.compile(
-    r"向(?P<to>[^,;。向]{2,30}?)(?:口头|书面|作|提出|提交|通报)?(?:和\(或\)书面|或书面)?(?:报告|通报|介绍)"
+    r"向(?P<to>[^,;。向]{2,50}?)(?:(?:口头|书面|作|提出|提交|提供|通报)?(?:一份|一次)?"
+    r"(?:和\(或\)书面|或书面|书面|口头)?(?:报告|通报|介绍|汇报)"
+    r"|(?:提出|提交)(?:一份|一项)?(?:全面|书面)?评估)"
 )
 # A report with no recipient in its own words (the clause may name one
 # before): a submission verb and 报告, or 报告/通报 (一次).
@@ -751,11 +802,20 @@ REPORT_TO_RE = re.compile(
 #   (not the 作 of 合作 or 工作)
 #   每年报告本决议的执行情况 · 每隔90天通报 (报告 right after a frequency; not 定期报告中 nor
 #   在提交安理会的年度报告中: a report already due, named as the place of something else)
+#   提供一份局势报告 (S/RES/1463 (2003)) · 提出关于观察团的活动的报告 (S/RES/858 (1993))
+#   提出关于局势发展和…所采取的措施的报告 (S/RES/368 (1975))
+#   (not 提出的报告 nor 提交的报告: a report someone made, named as a noun; nor
+#   未及时提交报告的国家名单 (S/PRST/2003/17): the states' reports name the list)
 REPORT_WORD_RE = re.compile(
-    r"(?:提交|提出|(?<![合工])作出?)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内])"
+    r"(?:提交|提出)(?:一份)?关于[^,;。]{1,60}?的(?:口头|书面)?报告(?![中里内])"
+    r"|(?:提交|提出|提供|(?<![合工])作出?)(?!的)(?:[^,;。]{0,6}?)(?:口头|书面)?(?:报告|通报|最新情况|简报)(?![中里内的])"
     r"|(?:报告|通报|提交)(?:情况)?一次"
     r"|(?<=[年月天日度期])(?:口头|书面)?(?:报告|通报)(?![中里内])"
 )
+# Recurring reports after a first one: the first is their first instance.
+#   在60天内向委员会提交报告,此后每六个月报告一次 · 随后每隔90天提交一次报告
+THEREAFTER_RE = re.compile(r"(?:此后|之后|随后|其后)(?:至少)?每")
+
 # Other activities a frequency may belong to: then it is not a reporting
 # frequency.   每年举行会议 · 定期会议 · 每年审查名单 · 至少每年一次就委员会的工作举行非正式磋商
 OTHER_ACTIVITY_RE = re.compile(r"举行|召开|会议|磋商|审查|审议|访问|更新|讨论")
@@ -776,6 +836,24 @@ ESTABLISH_RE = re.compile(r"(?:成立|设立|建立)(?:一个)?")
 # A mandate clause that extends (from the current end) rather than establishes
 # (from adoption).   延长24个月 · 再延长18个月 · 延长…的任务期限,为期24个月 (not 设立…,为期12个月)
 EXTENSION_RE = re.compile(r"(?:再|另)?(?:延长|延期|展期)")
+
+# The actor of a sentence that reports a Council act, in news and summaries.
+#   决议要求联合国秘书长每月向安理会报告 · 联合国安理会8日一致通过第2742号决议,将…任期延长12个月
+#   这项决议促请联合国秘书长… (新华社 on S/RES/2642 (2022)) · 安全理事会第号决议最近延长了…
+ACT_SOURCE_RE = re.compile(r"决议|安理会|安全理事会")
+
+# A year with no day, by a reported act's actor: the act is background the item recalls.
+#   2004年,安理会通过第1540号决议 · 安理会2014年通过决议 · 联合国安理会2019年1月决定成立…
+#   (not 2024年6月10日,联合国安理会通过决议: the day of the act reported)
+BACKGROUND_YEAR_RE = re.compile(YEAR + r"年(?!\d{1,2}月\d{1,2}日)(?:\d{1,2}月)?(?!\d)")
+
+# What joins a subject to its task when no verb comes first: a passive or a modal.
+#   联合国秘书长被责成在2024年底之前 · 联合国秘书长必须每90天向安理会报告
+#   反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (S/PRST/2003/17) · 监察员应每六个月…
+#   (a title between: 主席, 科菲·安南)
+SUBJECT_MODAL_RE = re.compile(
+    r"(?:主席)?(?:" + named("passive", "被(?:责成|要求|请求?)") + "|必须|应当|应该|应|须|会)"
+)
 
 # Words joining coordinated names.   委员会和反恐委员会 · 监察员办公室、监测组 · 以及
 # (not 与, nor a 和 that means "with": 秘书长与反恐执行局协商 · 秘书长和反恐执行局合作)

@@ -79,6 +79,7 @@ class BodyEntry:
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     resolutions: tuple[int, ...] = ()
+    common_noun: bool = False
     parent: str | None = None
     established_by: Symbol | None = None
 

@@ -12,18 +12,27 @@ cuts 广大会员国 into 广大/会员国, so 大会 starts inside a word and i
   jieba in the process changes our segmentation and we change nobody's.  Its
   user words are fixed when it is built and never change afterwards, so the
   boundaries of a text depend on the text and the packaged data only.
-* jieba keeps a marshal cache of its dictionary in the system temp dir; it
-  writes it with ``mkstemp`` and an atomic rename, so concurrent builds never
-  read a half-written file.
+* jieba keeps a marshal cache of its dictionary; by default in the shared
+  temp dir, where the first user's ``jieba.cache`` (mode 0600) makes every
+  other user's load fail with a logged error, and a file planted there would
+  change our segmentation.  Ours goes to :func:`cache_dir`, a directory only
+  this user can use.  jieba writes it with ``mkstemp`` and an atomic rename,
+  so concurrent builds never read a half-written file.
 * ``HMM=False``: no guessing of unknown words, which could glue a name to
   its neighbour differently from one run of text to the next.
 """
 
 from __future__ import annotations
 
+import atexit
 import bisect
+import getpass
 import logging
+import os
 import re
+import shutil
+import stat
+import tempfile
 from functools import lru_cache
 
 # Characters jieba segments with its dictionary (its ``re_han_default``); any
@@ -45,6 +54,8 @@ def tokenizer(words: tuple[str, ...], unwords: tuple[str, ...] = ()):
     import jieba  # lazy: see the module docstring
 
     tk = jieba.Tokenizer()
+    tk.tmp_dir = cache_dir()
+    tk.cache_file = f"jieba-{jieba.__version__}.cache"  # another jieba's cache is not ours
     log = logging.getLogger("jieba")  # jieba logs its dictionary loading at DEBUG to stderr
     level = log.level
     log.setLevel(logging.WARNING)
@@ -61,6 +72,35 @@ def tokenizer(words: tuple[str, ...], unwords: tuple[str, ...] = ()):
         tk.total -= tk.FREQ.get(w, 0)
         tk.FREQ[w] = 0
     return tk
+
+
+@lru_cache(maxsize=1)
+def cache_dir() -> str:
+    """A directory for jieba's cache that only this user can read or write.
+
+    ``<temp dir>/ct2rdf-<uid>``, created with mode 0700.  If that path exists
+    and is not such a directory (a symlink, another owner, open to others),
+    nothing in it is trusted: this run uses a fresh private directory,
+    removed at exit (the dictionary is then built again, ~1 s).
+    """
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    path = os.path.join(tempfile.gettempdir(), f"ct2rdf-{getpass.getuser() if uid is None else uid}")
+    try:
+        os.mkdir(path, 0o700)  # the umask can only take bits away
+    except FileExistsError:
+        pass
+    except OSError:
+        return _private_dir()
+    st = os.lstat(path)  # lstat: a symlink is no directory of ours
+    if stat.S_ISDIR(st.st_mode) and (uid is None or st.st_uid == uid) and not st.st_mode & 0o077:
+        return path
+    return _private_dir()
+
+
+def _private_dir() -> str:
+    path = tempfile.mkdtemp(prefix="ct2rdf-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
 
 
 class Boundaries:

@@ -15,6 +15,10 @@ from . import patterns as P
 _SYMBOL_FULL_RE = re.compile(r"^(?:" + P.SYMBOL_RE.pattern[len(r"(?<![A-Za-z0-9/])") :] + r")$")
 
 
+# Symbol series the graph holds (shape S01 says the same).
+_MODELLED = ("S/", "A/", "E/", "SC/", "GA/")
+
+
 @dataclass(frozen=True, order=True)
 class Symbol:
     """A document symbol in its official printed form."""
@@ -37,11 +41,11 @@ class Symbol:
 
     @property
     def modelled(self) -> bool:
-        """Whether the graph holds documents of this series: Council and
-        Assembly symbols (S/…, A/…), as the contract and shape S01 say.  Other
-        organs' (E/RES/2004/28, E/CN.4/RES/2004/87) and press releases
-        (SC/7158) are recognized, so they never pass for ours, but not cited."""
-        return self.text.startswith(("S/", "A/"))
+        """Whether the graph holds documents of this series: the Council's and
+        the Assembly's (S/…, A/…), the Economic and Social Council's (E/RES/…,
+        E/CN.4/RES/…) and press releases (SC/7158, GA/…), the series shape S01
+        admits.  Anything else a pattern recognizes is not cited."""
+        return self.text.startswith(_MODELLED)
 
     @property
     def issuer(self) -> str | None:

@@ -14,8 +14,8 @@ Leftmost, then longest first, one mention per span, so
 反恐怖主义委员会执行局 is CTED and not CTC plus a stray 执行局.
 
 Two paths, in this order: committees named by their resolutions
-(第1267(1999)号和第1989(2011)号决议所设委员会) are found by a regex first,
-because jieba splits text at "(" and "/" and could never hold such a name;
+(第1267(1999)号和第1989(2011)号决议所设委员会) are found first, item by item
+(:mod:`.committees`), because jieba splits text at "(" and "/" and could never hold such a name;
 their spans are then taken, and the word path below finds nothing inside
 them.  Gazetteer names that hold a "(" (伊黎伊斯兰国(达伊沙)和基地组织制裁委员会)
 go the word path: only their two ends need to be word boundaries.
@@ -29,6 +29,11 @@ for another body or names another committee.  Abbreviations the text defines (X(
 下称“Y”) become aliases of the body they follow, and count wherever the text
 uses them later (so …所设委员会(“委员会”) makes 委员会 that committee, not
 CTC); an abbreviation of an unknown body is reported, not turned into a body.
+
+A body whose name is also a common noun (大会, ``common_noun`` in the
+gazetteer) gives no bare mention in news that names another organisation
+holding it (世界卫生大会 … 本届大会) and never names the body otherwise.
+Names quoting a word in “” match in any quote marks ("基地", ‘基地’).
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from .. import patterns as P
 from .. import segment
 from ..model import Doc, ParaRef, Span
 from ..reference import Gazetteer, data_text, gazetteer
+from .committees import committees_by_resolution
 
 _SHORT = 3  # names this long or shorter are checked against their body's guards
 
@@ -85,6 +91,12 @@ def other_names() -> tuple[tuple[str, str | None], ...]:
     return tuple((n, r.get("hides")) for r in rows for n in (r["zh"], *r.get("aliases", ())))
 
 
+@lru_cache(maxsize=1)
+def _hides() -> dict[str, str | None]:
+    """Other organisation's name -> the key of ours it hides."""
+    return dict(other_names())
+
+
 def split_words() -> tuple[str, ...]:
     """jieba dictionary words that begin with a name of ours and are cut apart."""
     return tuple(_other_data()["split_words"])
@@ -110,11 +122,24 @@ class _Names:
 def _names() -> tuple[_Names, _Names, re.Pattern, tuple[str, ...]]:
     """Full names, context aliases, the other organisations' pattern, and jieba's user words."""
     gz = gazetteer()
-    full = {n: b.key for b in gz.bodies for n in b.names}
+    full = {v: b.key for b in gz.bodies for n in b.names for v in _quoted_alike(n)}
     short = {n: b.key for b in gz.bodies for n in b.context_aliases}
     others = [n for n, _ in other_names()]
     words = tuple(sorted({*full, *short, *others}))
     return _Names.of(full), _Names.of(short), _compile(others), words
+
+
+# Quote marks news prints for the curly ones of UN texts: "基地"组织制裁委员会 and
+# ‘基地’组织制裁委员会 are the gazetteer's “基地”组织制裁委员会 (「」 and 『』 are
+# folded to “” and ‘’ by normalization).
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("'", "'"))
+
+
+def _quoted_alike(name: str) -> tuple[str, ...]:
+    """``name`` and, if it quotes a word in “”, the same name in every other quote pair."""
+    if "“" not in name:
+        return (name,)
+    return tuple(name.replace("“", a).replace("”", b) for a, b in _QUOTE_PAIRS)
 
 
 def _guarded(gz: Gazetteer, key: str, text: str, start: int, end: int) -> bool:
@@ -150,6 +175,7 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     text = doc.text
     taken = bytearray(len(text))
     found: list[tuple[int, int, str]] = []
+    first_ending: dict[int, int] = {}  # end offset -> index in found of the first mention ending there
     names, context_names, others_re, words = _names()
     full, short = names.keys, context_names.keys
     bounds = segment.boundaries(text, words, split_words())
@@ -160,8 +186,12 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     def word(a, b):  # whole word: jieba boundaries at both ends; no Latin letter glued on (FATFs)
         return a in bounds and b in bounds and not (_latin(text, a - 1, a) or _latin(text, b - 1, b))
 
-    def take(a, b, key):
+    def record(a, b, key):
+        first_ending.setdefault(b, len(found))
         found.append((a, b, key))
+
+    def take(a, b, key):
+        record(a, b, key)
         taken[a:b] = b"\x01" * (b - a)
 
     # the page's furniture (navigation, chrome, licence) names no body of the
@@ -170,37 +200,55 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     for s in furniture:
         taken[s.start : s.end] = b"\x03" * (s.end - s.start)
 
+    def ending_at(*ends):  # the first mention found that ends at one of ``ends`` (an index: linear)
+        i = min((first_ending[e] for e in ends if e in first_ending), default=None)
+        return None if i is None else found[i]
+
     # 1. committees named by their resolutions; one the gazetteer does not know
     # (第1533(2004)号决议所设委员会) is another committee, so a bare 委员会 is not the CTC
     other_committee = False
-    for m in P.COMMITTEE_BY_RESOLUTION_RE.finditer(text):
+    for c in committees_by_resolution(text):
         keys: dict[str, int] = {}
-        for item in P.RES_ITEM_RE.finditer(text, m.start("lists"), m.end("lists")):
+        for item in c.items:
             key = gz.by_resolution(int(item.group("num")))
-            if key and (m.group("kind") == "委员会") == (key != "OMBUDSPERSON"):
+            if key and (c.kind == "委员会") == (key != "OMBUDSPERSON"):
                 keys.setdefault(key, item.start())
         for key, start in keys.items():
-            found.append((start, m.end(), key))
+            record(start, c.end, key)
         if keys:
-            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        elif m.group("kind") == "委员会":
+            taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        elif c.kind == "委员会":
             other_committee = True
     # 2. other organisations' names, longest first: taken, but no mention
     other_ends = set()
+    hidden = set()  # keys of ours whose names the other organisations found hold
     for m in others_re.finditer(text):
         if free(m.start(), m.end()):
             taken[m.start() : m.end()] = b"\x02" * (m.end() - m.start())
             other_ends.add(m.end())
+            hidden.add(_hides()[m.group(0)])
     # 3. full names and aliases: leftmost, then the longest that is a whole word
     for a, b, key in _whole_names(text, names, word):
         if free(a, b) and not _guarded(gz, key, text, a, b):
             take(a, b, key)
+    # outside the UN's own documents (news: type "other"), a bare common noun (大会)
+    # is the other organisation's the text names, unless the text also names our
+    # body otherwise (联大, 大会第…号决议); in a resolution 大会 is the GA's name
+    news = doc.structure.header.doc_type == "other"
+    yielding = {k for k in hidden if k and news and gz.get(k).common_noun}
+    yielding -= {k for a, b, k in found
+                 if k in yielding and (text[a:b] != gz.get(k).zh or text.startswith("第", b))}
+    if yielding:
+        found[:] = [f for f in found if f[2] not in yielding]
+        first_ending.clear()
+        for i, (_, b, _) in enumerate(found):
+            first_ending.setdefault(b, i)
     # 4. aliases the text defines: X(Y) after a mention, 又称为 Y
     aliases: list[Alias] = []
     local: dict[str, str] = {}
     for m in P.ABBREVIATION_RE.finditer(text):
         short_form = m.group("short")
-        before = next((f for f in found if f[1] == m.start()), None)
+        before = ending_at(m.start())
         long_form = text[before[0] : before[1]] if before else text[max(0, m.start() - 30) : m.start()]
         if not _in_order(short_form, long_form):
             continue
@@ -216,7 +264,7 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
               and _unknown_body_before(text, m.start())):
             aliases.append(Alias(None, short_form, span, _UNKNOWN.format(short_form)))
     for m in P.ALIAS_PHRASE_RE.finditer(text):
-        before = next((f for f in found if 0 <= m.start() - f[1] <= 1), None)
+        before = ending_at(m.start(), m.start() - 1)
         short_form = m.group("short")
         span = Span(m.start("short"), m.end("short"))
         if before and short_form not in gz.get(before[2]).names and short_form not in full:

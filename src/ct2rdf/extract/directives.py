@@ -25,8 +25,10 @@ from . import citations
 from .duties import addressees, bodies_in, operative_clauses
 from .slots import clause_text, deadlines
 
-# 决定 counts when a body is its subject: 决定反恐执行局应在2020年6月30日之前提交…
-_DIRECTIVE_VERBS = {"directs", "requests", "demands", "decides"}
+# 决定 counts when a body is its subject: 决定反恐执行局应在2020年6月30日之前提交…;
+# a call (促请, 吁请) counts when it is addressed to a body of ours, not to member states:
+# 这项决议促请联合国秘书长在2022年12月10日前…提交一份特别报告 (新华社 on S/RES/2642 (2022))
+_DIRECTIVE_VERBS = {"directs", "requests", "demands", "decides", "calls-upon"}
 
 
 @dataclass(frozen=True)

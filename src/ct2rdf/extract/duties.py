@@ -2,31 +2,101 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import patterns as P
-from ..clauses import Clause, clauses
-from ..model import Doc, Paragraph
+from ..clauses import Clause, clauses, paragraph_start, reprinted
+from ..model import Doc, Paragraph, Span
+from ..reference import verbs
 from .bodies import Mention, mentions
 
 
 def operative_clauses(doc: Doc) -> Iterator[tuple[Paragraph, Clause]]:
-    """Every clause of every operative paragraph.
+    """Every clause that states an act of the Council, and every subject frame.
 
-    Those are a resolution's numbered paragraphs and every paragraph of a
-    presidential statement (安全理事会请秘书长在…之前提交报告 is a task too);
-    a letter's paragraphs are not the Council's acts.
+    Those are the clauses of a resolution's numbered paragraphs and of every
+    paragraph of a presidential statement (安全理事会请秘书长在…之前提交报告 is
+    a task too); in a text of type other (news, summaries), the clauses of a
+    sentence that reports a resolution's or the Council's act (决议要求秘书长…,
+    安理会一致通过决议,将…任期延长…).  A letter's paragraphs are not the
+    Council's acts.  Subject frames (:func:`subject_frames`) follow each
+    paragraph's clauses.
     """
-    statement = doc.structure.header.doc_type == "prst"
+    kind = doc.structure.header.doc_type
     for p in doc.structure.paragraphs:
-        if p.ref.kind == "op" or (statement and p.ref.kind == "p" and not p.ref.part):
-            for c in clauses(doc, p):
+        council = p.ref.kind == "op" or (kind == "prst" and p.ref.kind == "p" and not p.ref.part)
+        reported = kind == "other" and p.ref.kind == "p" and not p.ref.part
+        council = council or (reported and reprinted(doc, p))  # 6.决定… on a mid-resolution page
+        if not (council or reported):
+            continue
+        every = clauses(doc, p)
+        for c in every:
+            actor_end = c.verb_span.start if c.verb_span else c.span.end
+            if council or reports_an_act(doc, p, c.span.start, actor_end):
                 yield p, c
+        for c in subject_frames(doc, p, every, council):
+            yield p, c
+
+
+def reports_an_act(doc: Doc, p: Paragraph, a: int, b: int) -> bool:
+    """Whether the resolution or the Council is named from the start of ``a``'s sentence to ``b``.
+
+    ``b`` is where the act's verb (or subject) stands, so the actor comes
+    before it: 决议要求秘书长… · 安理会…一致通过决议,将…的任期延长12个月 ·
+    这项决议促请…; not 中方希望秘书长每月向安理会报告 (安理会 is the recipient).
+    """
+    start = max(doc.text.rfind("。", p.span.start, a) + 1, p.span.start)
+    source = P.ACT_SOURCE_RE.search(doc.text, start, b)
+    if source is None:
+        return False
+    # 2004年,安理会通过第1540号决议… · 安理会2014年通过决议…: a year (with no day) by the
+    # actor dates an earlier act the item recalls as background, not the one it reports
+    return P.BACKGROUND_YEAR_RE.search(doc.text, start, min(source.end() + 8, b)) is None
+
+
+def subject_frames(doc: Doc, p: Paragraph, every: tuple[Clause, ...], council: bool) -> list[Clause]:
+    """Frames whose addressee is the subject, with no verb before it.
+
+    联合国秘书长被责成在2024年底之前… (passive) · 联合国秘书长必须每90天向安理会报告 ·
+    反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (a modal) · an operative
+    paragraph of an old translation that drops its 请: 4.秘书长斟酌情况,…在三个月内,提出…报告.
+    In a text of type other, only in a sentence that reports an act, or in the passive.
+    The Council is never its own addressee.
+    """
+    table = verbs().by_phrase
+    start = paragraph_start(doc, p)
+    spots = [start] + [m.end() for m in P.CLAUSE_BREAK_RE.finditer(doc.text, start, p.span.end)]
+    out = []
+    for pos in spots:
+        who = body_at(doc, pos, pos + 1)
+        if who is None or who.span.start != pos or who.key == "SC" or headed(doc, who) is None:
+            continue
+        who = next(iter(coordinated(doc, who, p.span.end)[-1:]))
+        modal = P.SUBJECT_MODAL_RE.match(doc.text, who.span.end)
+        if modal is None and not (council and pos == start and p.ref.kind == "op"):
+            continue
+        passive = bool(modal and modal.group("passive"))
+        home = next((c for c in every if c.span.start <= pos < c.span.end + 1), None)
+        if home is None or (not council and not passive
+                            and not reports_an_act(doc, p, pos, pos)):
+            continue
+        verb = table["请"] if passive or modal is None else table["决定"]
+        out.append(Clause(verb, "", Span(pos, pos), Span(pos, home.span.end)))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _starts(doc: Doc) -> list[int]:
+    # every clause asks for the bodies in it: bisect, not a scan of every mention
+    return [m.span.start for m in mentions(doc)]
 
 
 def bodies_in(doc: Doc, a: int, b: int) -> list[Mention]:
     """Body mentions inside ``[a, b)``, in text order."""
-    return [m for m in mentions(doc) if a <= m.span.start and m.span.end <= b]
+    every, starts = mentions(doc), _starts(doc)
+    return [m for m in every[bisect_left(starts, a) : bisect_left(starts, b)] if m.span.end <= b]
 
 
 def body_at(doc: Doc, a: int, b: int) -> Mention | None:
@@ -36,8 +106,8 @@ def body_at(doc: Doc, a: int, b: int) -> Mention | None:
     安全理事会|第1540(2004)号决议所设委员会 is the committee, not the Council.
     """
     every = mentions(doc)
-    i = next((i for i, m in enumerate(every) if a <= m.span.start < b), None)
-    if i is None:
+    i = bisect_left(_starts(doc), a)
+    if i == len(every) or every[i].span.start >= b:
         return None
     head = every[i]
     for m in every[i + 1 :]:
@@ -84,10 +154,13 @@ def coordinated(doc: Doc, first: Mention, limit: int) -> list[Mention]:
     """``first`` and the bodies joined to it by 和, 、, 及, 以及 before ``limit``.
 
     秘书长和反恐执行局合作 joins no second addressee: that 和 means "with".
+    A bracketed abbreviation may follow a name: 反恐怖主义委员会(反恐委员会)和1267委员会.
     """
     out = [first]
     while True:
-        m = P.CONJUNCTION_RE.match(doc.text, out[-1].span.end)
+        end = out[-1].span.end
+        paren = P.LEADING_PAREN_RE.match(doc.text, end)
+        m = P.CONJUNCTION_RE.match(doc.text, paren.end() if paren else end)
         nxt = body_at(doc, m.end(), m.end() + 1) if m else None
         if nxt is None or nxt.span.end > limit or P.WITH_RE.match(doc.text, nxt.span.end):
             return out

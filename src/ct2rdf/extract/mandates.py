@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .. import patterns as P
 from ..dates import add_period, date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
-from .bodies import Mention
+from .bodies import Mention, mentions
 from .duties import addressee, bodies_in, headed, operative_clauses
 from .slots import ClauseText, antecedent, clause_text, heads, period, xsd_period
 
@@ -56,10 +56,14 @@ class Mandate:
 def extract(doc: Doc) -> list[Mandate]:
     """Every mandate in ``doc``'s operative paragraphs."""
     out: dict[str, Mandate] = {}
+    news = doc.structure.header.doc_type == "other"
     for p, c in operative_clauses(doc):
-        # only a resolution's operative paragraph confers a mandate (the contract's
-        # ct:OperativeParagraph); a statement's 决定 only recalls or announces one
-        if p.ref.kind != "op" or c.verb is None or c.verb.slug not in _MANDATE_VERBS:
+        # a resolution's operative paragraph confers a mandate (the contract's
+        # ct:OperativeParagraph); a statement's 决定 only recalls or announces one.  A news
+        # item's sentence that reports the act (安理会…通过决议,将…任期延长10年至…) states it
+        # in its own words, with or without a verb: operative_clauses kept only those.
+        reported = news and p.ref.kind == "p"
+        if not reported and (p.ref.kind != "op" or c.verb is None or c.verb.slug not in _MANDATE_VERBS):
             continue
         ct = clause_text(doc, c)
         if not P.MANDATE_CUE_RE.search(ct.text):
@@ -84,7 +88,8 @@ def extract(doc: Doc) -> list[Mandate]:
                     kind="SpecialPoliticalMission" if "特别政治任务" in ct.text else None,
                     end=end, start=start, review=None if review and end and review > end else review,
                     guidance=guide.key if guide else None, paragraph=p.ref,
-                    span=Span(c.verb_span.start, span_end), duration=duration,
+                    span=Span(c.verb_span.start if c.verb_span else c.span.start, span_end),
+                    duration=duration,
                 ))
     return list(out.values())
 
@@ -115,14 +120,26 @@ def _holder_groups(doc, p, c, ct: ClauseText, guide) -> list[tuple[int, list[Men
         mod = P.HOLDER_MODIFIER_RE.search(ct.text, a, b)
         b = mod.start() if mod else b
         name = ct.text[a:b]
-        if name in ("其", "该", "其目前"):
-            ante = antecedent(doc, p, ct.base + a)
+        ana = P.ANAPHOR_RE.match(name)
+        if (ana or name == "其目前") and not bodies_in(doc, ct.base + a, ct.base + b):
+            ante = _referent(doc, p, ct.base + a, ana.group("head") if ana else None)
             out.append((a, [ante] if ante else []))
         else:
             out.append((a, heads(doc, ct.base + a, ct.base + b)))
     if out:
         return out
     return [(0, [s])] if (s := _subject(doc, c, ct, guide)) else []
+
+
+def _referent(doc: Doc, p, pos: int, head: str | None) -> Mention | None:
+    """What an anaphor at ``pos`` stands for: 该委员会 → the nearest body named before
+    whose name ends in 委员会 (in any paragraph); 其, or a head no body's name ends in
+    (这一特别政治任务) → the body named before it in its sentence."""
+    if head:
+        for m in reversed([m for m in mentions(doc) if m.span.end <= pos and m.key != "SC"]):
+            if doc.text[m.span.start : m.span.end].endswith(head):
+                return headed(doc, m)
+    return antecedent(doc, p, pos)
 
 
 def _subject(doc, c, ct: ClauseText, guide) -> Mention | None:

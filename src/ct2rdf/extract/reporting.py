@@ -26,7 +26,9 @@ from ..model import Doc, ParaRef, Span
 from .duties import addressees, body_at, coordinated, headed, operative_clauses
 from .slots import ClauseText, clause_text
 
-_DUTY_VERBS = {"requests", "directs", "decides", "demands"}
+# a call (促请) to a body of ours is a request: 促请联合国秘书长…每月向安理会通报 (S/RES/2642
+# (2022) as 新华社 reports it); to member states it is none, as they are no body
+_DUTY_VERBS = {"requests", "directs", "decides", "demands", "calls-upon"}
 
 
 @dataclass(frozen=True)
@@ -83,14 +85,20 @@ def extract(doc: Doc) -> list[ReportingDuty]:
         ct = clause_text(doc, c)
         seen = set()
         named = None  # the last recipient named in the clause
-        for a, b, to in _reports(doc, ct):
+        reports = _reports(doc, ct)
+        for a, b, to in reports:
             named = to or named
             freq = _frequency(ct, a, b)
             target = to or named or (next((t for t in _later(doc, ct, b)), None))
-            if freq is None or (target is None and not council):
-                continue
-            times = P.TIMES_RE.search(ct.text, freq.end(), b + 8)
-            value = duration(freq, times.group("times") if times else None)
+            if target is None and not council:
+                continue  # a news item's 提交一份特别报告: to whom, it does not say
+            if freq is None and _first_of_recurring(ct, b):
+                continue  # 在60天内提交报告,此后每六个月报告一次: one duty, every six months
+            value = None  # a one-off report (在…之前提交报告, 立即提出报告): no frequency
+            if freq is not None:
+                times = P.TIMES_RE.search(ct.text, freq.end(), b + 8)
+                value = duration(freq, times.group("times") if times else None)
+            end = max(b, freq.end()) if freq is not None else b
             # 向大会和安全理事会报告: both
             for key in [t.key for t in coordinated(doc, target, c.span.end)] if target else ["SC"]:
                 if (key, value) in seen:
@@ -101,7 +109,7 @@ def extract(doc: Doc) -> list[ReportingDuty]:
                     out.append(ReportingDuty(
                         key=f"{p.ref.path}/reporting/{count[p.ref]}", addressee=who.key,
                         reports_to=key, frequency=value, paragraph=p.ref,
-                        span=Span(c.verb_span.start, ct.base + max(b, freq.end())),
+                        span=Span(c.verb_span.start, ct.base + end),
                     ))
     return out
 
@@ -109,20 +117,25 @@ def extract(doc: Doc) -> list[ReportingDuty]:
 def _reports(doc: Doc, ct: ClauseText) -> list[tuple[int, int, object]]:
     """Every report in the clause: ``(start, end, recipient mention or None)``, in order."""
     found = []
+    taken = []  # reports to someone else: their words are no report of ours either
     for t in P.REPORT_TO_RE.finditer(ct.text):
         a = t.start("to") + (ct.text[t.start("to")] in "其该本")
         to = body_at(doc, ct.base + a, ct.base + a + 1)
-        if to is None and ct.text[t.start("to")] not in "其该本":
-            # 向苏丹问题监测组报告, 向秘书长特别代表报告: the recipient is named and
-            # is not ours (the other organisation hides the name inside it)
+        taken.append((t.start(), t.end()))
+        if to is None or headed(doc, to) is None:
+            # 向苏丹问题监测组报告 (ours only inside another name), 向秘书长特别代表报告,
+            # 向会员国通报: to no body of ours
             continue
-        if to is not None and headed(doc, to) is None:
-            continue  # 向秘书长特别代表报告: to no body of ours
         found.append((t.start(), t.end(), to))
     for w in P.REPORT_WORD_RE.finditer(ct.text):
-        if not any(a < w.end() and w.start() < b for a, b, _ in found):
+        if not any(a < w.end() and w.start() < b for a, b in taken):
             found.append((w.start(), w.end(), None))
     return sorted(found, key=lambda f: f[0])
+
+
+def _first_of_recurring(ct: ClauseText, pos: int) -> bool:
+    """Whether recurring reports follow the one ending at ``pos`` (此后每六个月…)."""
+    return P.THEREAFTER_RE.search(ct.text, pos) is not None
 
 
 def _later(doc: Doc, ct: ClauseText, pos: int):
@@ -140,8 +153,8 @@ def _frequency(ct: ClauseText, a: int, b: int):
     segs = ct.segments()
     home = ct.segment_of(a)
     same = [f for f in freqs if ct.segment_of(f.start()) == home or a <= f.start() < b]
-    if same:
-        return same[0]
+    if same:  # 定期(至少每60天): the interval that says how regular
+        return next((f for f in same if not f.group("regular")), same[0])
     reports = {ct.segment_of(x) for x in _report_starts(ct)}
     best = None
     for f in freqs:

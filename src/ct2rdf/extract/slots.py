@@ -93,11 +93,32 @@ def deadlines(doc: Doc, ct: ClauseText) -> list[tuple[int, dt.date]]:
                or (dt.date(int(d.group("yend")), 12, 31) if d.group("yend") else None))
         if due:
             out.append((d.start(), due))
+    for r in P.END_DEADLINE_RE.finditer(ct.text):
+        end = stated_end(doc, ct.base + r.start())
+        if end is not None:
+            n = cn_number(r.group("n")) if r.group("n") else 0
+            out.append((r.start(), add_period(end, -n, r.group("unit")) if n else end))
     if doc.date:
         for r in P.RELATIVE_DEADLINE_RE.finditer(ct.text):
             n, unit = (r.group("n"), r.group("unit")) if r.group("n") else (r.group("x_n"), r.group("x_unit"))
             out.append((r.start(), add_period(doc.date, cn_number(n), unit)))
     return sorted(out)
+
+
+def stated_end(doc: Doc, pos: int) -> dt.date | None:
+    """The last day of the mandate period stated last before ``pos`` in the document.
+
+    …的任期延长12个月,至2025年7月14日。决议要求…在支助团新任期结束前1个月… → 2025-07-14.
+    Whose mandate it is does not matter: the deadline counts from that period.
+    """
+    last = None
+    for m in P.MANDATE_END_RE.finditer(doc.text, 0, pos):
+        last = m
+    if last is None:
+        return None
+    return (date_from_match(last) or date_from_match(last, "x_") or date_from_match(last, "z_")
+            or date_from_match(last, "e_") or month_end_from_match(last, "x_")
+            or month_end_from_match(last, "z_"))
 
 
 def antecedent(doc: Doc, p: Paragraph, pos: int) -> Mention | None:
@@ -132,6 +153,9 @@ def heads(doc: Doc, a: int, b: int) -> list[Mention]:
             continue
         # a whole word of the name: 苏丹问题监测组 is another team than the Monitoring Team
         before = doc.text[a : m.span.start]
-        if m.span.start in ends or before.endswith("的") or P.CONJUNCTION_RE.search(before[-2:]):
+        # 1988制裁委员会(塔利班制裁委)监测小组: an abbreviation in brackets stays with its name
+        paren = P.TRAILING_PAREN_RE.search(before)
+        start = m.span.start - (len(paren.group(0)) if paren else 0)
+        if start in ends or before.endswith("的") or P.CONJUNCTION_RE.search(before[-2:]):
             out.append(m)
     return out
