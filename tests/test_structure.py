@@ -437,11 +437,12 @@ WEB_PAGES = [
      "重申大会的宣言(第2625(XXV)号决议)所确定的原则,\n1、决定所有国家应:\na、防止和制止资助恐怖主义行为;\n",
      ("resolution", None, None, None), {"A/RES/2625(XXV)"}),  # the Assembly's declaration
     # a Human Rights Council resolution under its official masthead (docstore.ohchr.org): the
-    # masthead's symbol of another series is its own (abridged: no adoption date kept)
-    ("联 合 国\nA/HRC/RES/40/16\n大 会\nDistr.: General\n人权理事会\n第四十届会议\n"
-     "铭记大会第60/251号决议,\n1.决定延长特别报告员的任期;\n"
+    # masthead's symbol of another series is its own; the heading says who adopted it and when
+    # (the masthead's 8 April 2019 is the issue date)
+    ("联 合 国\nA/HRC/RES/40/16\n大 会\nDistr.: General\n8 April 2019\n人权理事会\n第四十届会议\n"
+     "人权理事会2019年3月22日通过的决议\n铭记大会第60/251号决议,\n1.决定延长特别报告员的任期;\n"
      "2.确认特别报告员的工作;\n3.请各国政府给予充分合作;\n",
-     ("resolution", "A/HRC/RES/40/16", None, None), {"A/RES/60/251"}),
+     ("resolution", "A/HRC/RES/40/16", dt.date(2019, 3, 22), None), {"A/RES/60/251"}),
     # an encyclopedia article about a resolution (a Wikipedia mirror): its infobox prints the council
     # and the title over prose, no preamble follows; an other document citing the resolution
     ("联合国安全理事会第1093号决议\n维基百科,自由的百科全书\n联合国安全理事会\n第1093号决议\n"

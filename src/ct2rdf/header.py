@@ -126,7 +126,7 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
         if P.OPERATIVE_NUMBER_RE.match(t) or _QUOTED_COUNCIL_RE.match(t):
             break
         parts = _cell_texts(t)
-        if any(adoption(c) for c in parts):
+        if any(adoption(c) for c in parts) or P.ADOPTED_BY_RE.match(t):
             first.setdefault("adoption", k)
         if P.PRST_INTRO_RE.search(t):
             first.setdefault("intro", k)

@@ -253,6 +253,12 @@ ADOPTION_RE = re.compile(
     + r"?[,.;。]?$"
 )
 
+# The heading of a resolution of the Assembly or another organ: who adopted it and when.
+#   人权理事会2019年3月22日通过的决议 (A/HRC/RES/40/16) · 大会2006年9月8日通过的决议 (A/RES/60/288)
+ADOPTED_BY_RE = re.compile(
+    r"^(?:联合国)?(?:大会|人权理事会|经济及社会理事会|安全理事会|安理会)" + DATE + r"通过的决议$"
+)
+
 # A wrapper's sentence naming the date a resolution was adopted (a gazette's notice,
 # a transmittal note); the resolution's number and year follow.
 #   命令公佈聯合國安全理事會於二零一一年六月十七日通過的關於…威脅的第1989(2011)號決議的中文及英文正式文本

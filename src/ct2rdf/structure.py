@@ -155,7 +155,10 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
     found = []
     for c in cells:
         t = c.text
-        if (m := P.DATE_LINE_RE.match(t)) and doc_type != "letter":
+        if (m := P.ADOPTED_BY_RE.match(t)) and doc_type == "resolution":
+            header.setdefault("date", date_from_match(m))
+            header.setdefault("date_span", c.span)
+        elif (m := P.DATE_LINE_RE.match(t)) and doc_type != "letter":
             header.setdefault("date", date_from_match(m))
             header.setdefault("date_span", c.span)
         elif (m := P.RES_TITLE_RE.match(t)) and doc_type == "resolution":
