@@ -23,11 +23,11 @@ import time
 from functools import partial
 from pathlib import Path
 
-from ct2rdf.graph import build_graph
 from ct2rdf.merge import merge
 from ct2rdf.pipeline import process
-from ct2rdf.serialize import to_turtle
-from ct2rdf.validate import validate
+from ct2rdf.rdf.graph import build_graph
+from ct2rdf.rdf.serialize import to_turtle
+from ct2rdf.rdf.validate import validate
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

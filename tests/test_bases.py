@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, SKOS
 
 from conftest import SEEDS
 from ct2rdf.build import build
-from ct2rdf.namespace import CT
+from ct2rdf.rdf.namespace import CT
 
 REF = "https://w3id.org/ct2rdf/id/"
 BASES = ["https://w3id.org/ct2rdf/id/", "https://example.org/un/"]

@@ -730,8 +730,8 @@ def test_traditional_script_and_ascii_punctuation_change_nothing(paragraph, expe
 def test_lazy_boundaries_equal_segmenting_the_whole_text(seed_results, prefix):
     # only the runs around candidate names are segmented: the answer must be the same as
     # segmenting the whole text at once, at every offset
-    from ct2rdf import segment
     from ct2rdf.extract.bodies import _names
+    from ct2rdf.text import segment
 
     text = seed_results[seed(prefix)].doc.text
     words = _names()[3]

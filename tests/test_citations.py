@@ -340,9 +340,9 @@ def test_other_organs_resolutions_are_plain_documents_in_the_graph():
     from rdflib import RDF, URIRef
 
     from conftest import BASE
-    from ct2rdf.graph import build_graph
     from ct2rdf.merge import merge
-    from ct2rdf.namespace import CT
+    from ct2rdf.rdf.graph import build_graph
+    from ct2rdf.rdf.namespace import CT
 
     r = process("t.txt", "回顾人权理事会第35/21号决议和大会第60/288号决议。".encode())
     g = build_graph(merge([r]), BASE)

@@ -19,9 +19,9 @@ import pytest
 from rdflib import URIRef
 
 from conftest import BASE
-from ct2rdf.decode import decode
-from ct2rdf.namespace import CT
-from ct2rdf.normalize import _is_layout, _lines, fold
+from ct2rdf.rdf.namespace import CT
+from ct2rdf.text.decode import decode
+from ct2rdf.text.normalize import _is_layout, _lines, fold
 from test_normalize import check_offsets
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

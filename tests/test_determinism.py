@@ -12,7 +12,7 @@ import pytest
 
 from conftest import BASE, OUT, SEEDS, graph_diff_message
 from ct2rdf.build import build
-from ct2rdf.serialize import to_turtle, write_atomic
+from ct2rdf.rdf.serialize import to_turtle, write_atomic
 
 FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
 

@@ -16,7 +16,7 @@ from rdflib import Literal, URIRef
 
 from conftest import BASE
 from ct2rdf.build import build
-from ct2rdf.namespace import CT
+from ct2rdf.rdf.namespace import CT
 
 
 def resolution(number: int, year: int, date: str, meeting: int, op: str) -> str:

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from ct2rdf.build import build
 from ct2rdf.cli import cli
-from ct2rdf.decode import decode
 from ct2rdf.errors import InputError
 from ct2rdf.pipeline import process
+from ct2rdf.text.decode import decode
 
 BASE = "https://w3id.org/ct2rdf/id/"
 TEXT = (

@@ -10,9 +10,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from conftest import BASE, ROOT
 from ct2rdf.build import build
-from ct2rdf.labels import citation_names, document_labels, ordinal, paragraph_labels
 from ct2rdf.model import ParaRef
-from ct2rdf.namespace import CT
+from ct2rdf.rdf.labels import citation_names, document_labels, ordinal, paragraph_labels
+from ct2rdf.rdf.namespace import CT
 from ct2rdf.symbols import Symbol
 
 D = dt.date(2020, 12, 30)

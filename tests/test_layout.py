@@ -14,7 +14,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
 from conftest import BASE, SEEDS, seed
-from ct2rdf.namespace import CT, ELI, OA
+from ct2rdf.rdf.namespace import CT, ELI, OA
 
 ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")
 TEXT_PLAIN = URIRef("http://www.iana.org/assignments/media-types/text/plain")

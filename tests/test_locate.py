@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, URIRef
 
-from ct2rdf.locate import Location, cited_in, locate
+from ct2rdf.rdf.locate import Location, cited_in, locate
 
 ID = "https://w3id.org/ct2rdf/id/"
 PREFIXES = """@base <https://w3id.org/ct2rdf/id/> .
@@ -105,7 +105,7 @@ def test_every_seed_result_names_its_file(seed_build):
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_a_result_on_a_document_points_at_the_citation(layout):
     # S17's focus is the citing document; its result points at the bad citation
-    from ct2rdf.validate import validate
+    from ct2rdf.rdf.validate import validate
 
     text = LAYOUTS[layout].replace('"S/RES/1373 (2001)"', '"S/RES/1373 (2010)"')
     g = Graph().parse(data=PREFIXES + text, format="turtle")

@@ -16,8 +16,8 @@ from rdflib.namespace import RDF
 
 from conftest import BASE, seed
 from ct2rdf.build import build
-from ct2rdf.namespace import CT
 from ct2rdf.pipeline import process
+from ct2rdf.rdf.namespace import CT
 
 HEAD = "第 2395 (2017) 号决议\n\n安全理事会 2017 年 12 月 21 日第 8148 次会议通过\n\n安全理事会，\n\n"
 PREAMBLE = "回顾设立反恐怖主义委员会(反恐委员会)的第 1373 (2001) 号决议，"

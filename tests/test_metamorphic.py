@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 import metamorphic as M
-from ct2rdf.decode import decode
 from ct2rdf.model import Span
-from ct2rdf.normalize import fold
 from ct2rdf.pipeline import process, read_catalog
+from ct2rdf.text.decode import decode
+from ct2rdf.text.normalize import fold
 
 TESTS = Path(__file__).resolve().parent
 FOLDERS = (TESTS / "corpus", TESTS.parent / "seeds")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from ct2rdf.namespace import CITO, ELI, OA
+from ct2rdf.rdf.namespace import CITO, ELI, OA
 
 VOCAB = Path(__file__).parent / "vocab"
 # (namespace class, its prefix in Turtle and SPARQL, term list file)

@@ -7,8 +7,8 @@ from itertools import pairwise
 import pytest
 
 from conftest import SEEDS
-from ct2rdf.decode import decode
-from ct2rdf.normalize import fold, normalize
+from ct2rdf.text.decode import decode
+from ct2rdf.text.normalize import fold, normalize
 from metamorphic import rewrap
 
 LONG = (  # a line longer than 30 characters that ends inside a word

@@ -13,7 +13,7 @@ from rdflib.namespace import PROV, RDF
 
 from conftest import BASE, ROOT
 from ct2rdf.build import build
-from ct2rdf.namespace import CITO, CT, OA
+from ct2rdf.rdf.namespace import CITO, CT, OA
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The ontology, the Python namespace and the graph agree.
 
-``ct2rdf.namespace.CT`` must declare exactly the terms of ontology/ct.ttl, and
+``ct2rdf.rdf.namespace.CT`` must declare exactly the terms of ontology/ct.ttl, and
 every ct: term the seed graph uses must be declared there, with labels in zh
 and en and a comment; properties also with domain or range.
 """
@@ -12,7 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from conftest import ROOT
-from ct2rdf.namespace import CT, PREFIXES
+from ct2rdf.rdf.namespace import CT, PREFIXES
 
 NS = str(CT)
 

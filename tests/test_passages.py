@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import pytest
 
-from ct2rdf.normalize import normalize
+from ct2rdf.text.normalize import normalize
 
 # (source, the source pieces of the first block, as text)
 PIECES = [

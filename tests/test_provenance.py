@@ -22,10 +22,10 @@ from rdflib.namespace import PROV, RDF
 
 from conftest import BASE, ROOT, SEEDS
 from ct2rdf.build import build
-from ct2rdf.decode import decode
-from ct2rdf.namespace import CT, OA
-from ct2rdf.normalize import fold
 from ct2rdf.patterns import FOOTNOTE_RULE_RE, URL_LINE_RE
+from ct2rdf.rdf.namespace import CT, OA
+from ct2rdf.text.decode import decode
+from ct2rdf.text.normalize import fold
 
 CORPUS = ROOT / "tests" / "corpus"
 

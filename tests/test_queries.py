@@ -15,7 +15,7 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import OUT, ROOT, SEEDS
-from ct2rdf.decode import decode
+from ct2rdf.text.decode import decode
 
 QUERIES = ROOT / "queries"
 

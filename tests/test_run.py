@@ -18,7 +18,7 @@ from conftest import BASE, SEEDS
 from ct2rdf import __version__
 from ct2rdf.build import build
 from ct2rdf.merge import run_id
-from ct2rdf.namespace import CT, ELI
+from ct2rdf.rdf.namespace import CT, ELI
 
 FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
 AGENT = URIRef(f"https://w3id.org/ct2rdf/id/software/ct2rdf/{__version__}")

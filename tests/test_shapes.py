@@ -23,9 +23,9 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
+from ct2rdf.rdf.validate import SHAPES_NS, format_report, shapes_graph, validate
+from ct2rdf.rdf.yeartable import plausible_re, range_re, with_year_table
 from ct2rdf.resources import resource_dir
-from ct2rdf.validate import SHAPES_NS, format_report, shapes_graph, validate
-from ct2rdf.yeartable import plausible_re, range_re, with_year_table
 
 EXAMPLES = Path(__file__).parent / "shapes"
 SHAPES_FILE = resource_dir("shapes") / "ct-shapes.ttl"

@@ -13,7 +13,7 @@ from rdflib.namespace import SKOS
 
 from conftest import BASE, seed
 from ct2rdf.build import build
-from ct2rdf.clauses import clauses
+from ct2rdf.extract.clauses import clauses
 from ct2rdf.pipeline import process
 from ct2rdf.reference import verbs
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import InputError, UsageError
-from .graph import build_graph
 from .merge import Corpus, merge
 from .pipeline import Result, process, read_catalog
-from .validate import Report, validate
+from .rdf.graph import build_graph
+from .rdf.validate import Report, validate
 
 INPUT_SUFFIXES = (".txt", ".md")
 

@@ -1,4 +1,4 @@
-"""The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.validate`.
+"""The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.rdf.validate`.
 
 Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
 ``validate``, holds no ct:Document), 2 bad input or usage.
@@ -15,7 +15,7 @@ import click
 
 from . import __version__
 from .errors import Ct2rdfError
-from .namespace import DEFAULT_BASE
+from .rdf.namespace import DEFAULT_BASE
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
 # Show a progress bar from this many input files on.
@@ -67,9 +67,9 @@ def build(inputs, output, base, catalog, no_validate, quiet):
         ct2rdf build seeds/ -o out/ct.ttl
     """
     from .build import build as run_build
-    from .output import check_base, check_writable, write_output
-    from .serialize import to_turtle
-    from .validate import format_report
+    from .rdf.output import check_base, check_writable, write_output
+    from .rdf.serialize import to_turtle
+    from .rdf.validate import format_report
 
     if not inputs:
         if not Path("seeds").is_dir():
@@ -171,8 +171,8 @@ def validate(file, shapes, fmt):
     Example:
         ct2rdf validate out/ct.ttl --format json
     """
-    from .validate import EmptyGraph, TurtleError, format_report, read_turtle
-    from .validate import validate as run_validate
+    from .rdf.validate import EmptyGraph, TurtleError, format_report, read_turtle
+    from .rdf.validate import validate as run_validate
 
     name = "standard input" if str(file) == "-" else str(file)
     try:

@@ -1,7 +1,7 @@
 """The frozen values that cross stage boundaries.
 
 Spans are offsets into the *normalized* text of one document
-(:class:`ct2rdf.normalize.Normalized`); the graph builder maps them back to
+(:class:`ct2rdf.text.normalize.Normalized`); the graph builder maps them back to
 source offsets.  Nothing here knows about rdflib.
 """
 
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from .normalize import Normalized
 from .symbols import Symbol
+from .text.normalize import Normalized
 
 
 @dataclass(frozen=True, order=True)

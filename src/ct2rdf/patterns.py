@@ -6,7 +6,7 @@ House rules:
   fix to, say, the date grammar reaches every pattern that embeds a date.
 * Above each constant: two or three real examples it must match.
 * Unless a comment says otherwise, patterns run over *normalized* text
-  (see :mod:`ct2rdf.normalize`): NFKC per character (so ``，（）：；`` are
+  (see :mod:`ct2rdf.text.normalize`): NFKC per character (so ``，（）：；`` are
   ASCII), Traditional folded to Simplified, and every whitespace run removed
   except a single space between two ASCII letters or digits.  That is why the
   patterns below have no ``\\s*`` between CJK characters and digits.

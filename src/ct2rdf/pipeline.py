@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .decode import decode
 from .errors import InputError
 from .extract import EXTRACTORS
 from .model import Doc
-from .normalize import normalize
-from .structure import parse_structure
 from .symbols import Symbol, parse
+from .text.decode import decode
+from .text.normalize import normalize
+from .text.structure import parse_structure
 
 # Chinese prose always holds some of these; random CJK (a misdecoded binary
 # file, UTF-16 read the wrong way round) almost never does.

@@ -1,7 +1,7 @@
 """Mentions of bodies, from the gazetteer in ``data/bodies.toml``.
 
 Names match whole words only: a name counts where jieba (see
-:mod:`ct2rdf.segment`) puts a word boundary at both its ends, so 大会 in
+:mod:`ct2rdf.text.segment`) puts a word boundary at both its ends, so 大会 in
 广大会员国 (广大/会员国) is no General Assembly.  jieba's user dictionary is
 our names and aliases plus ``data/other_bodies.toml``, other organisations
 whose names contain ours (非洲联盟和平与安全理事会, 世界卫生大会, 人权监察员);
@@ -44,9 +44,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import patterns as P
-from .. import segment
 from ..model import Doc, ParaRef, Span
 from ..reference import Gazetteer, data_text, gazetteer
+from ..text import segment
 from .committees import committees_by_resolution
 
 _SHORT = 3  # names this long or shorter are checked against their body's guards

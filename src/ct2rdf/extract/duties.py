@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import patterns as P
-from ..clauses import Clause, clauses, paragraph_start, reprinted
 from ..model import Doc, Paragraph, Span
 from ..reference import verbs
 from .bodies import Mention, mentions
+from .clauses import Clause, clauses, paragraph_start, reprinted
 
 
 def operative_clauses(doc: Doc) -> Iterator[tuple[Paragraph, Clause]]:

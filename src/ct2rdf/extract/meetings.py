@@ -1,7 +1,7 @@
 """Meetings the text describes: a date, perhaps a time, held virtually or not.
 
 The adopting meeting of a resolution or statement comes from the header
-(:mod:`ct2rdf.structure`); this extractor finds meetings announced in running
+(:mod:`ct2rdf.text.structure`); this extractor finds meetings announced in running
 text, such as a concept note's ministerial meeting.  Mentions of the same
 date within one document are one meeting.
 """

@@ -1,6 +1,6 @@
 """Order-free slots of a clause: the values a frame's predicates take.
 
-A clause (:mod:`ct2rdf.clauses`) is a frame: its operative verb and the body
+A clause (:mod:`ct2rdf.extract.clauses`) is a frame: its operative verb and the body
 it addresses.  The slots (deadline, frequency, recipient, end, duration,
 start, guidance, holders) are found wherever they stand in the clause, not
 in one order: 向安全理事会报告,每年一次 and 每年向安全理事会报告一次 give the
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import patterns as P
-from ..clauses import Clause
 from ..dates import add_period, cn_number, date_from_match, month_end_from_match
 from ..model import Doc, Paragraph
 from . import citations
 from .bodies import Mention
+from .clauses import Clause
 from .duties import bodies_in
 
 _MASK = "□"  # matches no pattern; same length, so offsets hold

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..clauses import clauses
 from ..model import Doc, ParaRef, Span
+from .clauses import clauses
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
+from .. import patterns as P
+from ..dates import date_from_match
+from ..model import Header, Paragraph, ParaRef, Part, Span, Structure
+from ..symbols import parse, sc_resolution
 from . import header as H
-from . import patterns as P
-from .dates import date_from_match
-from .model import Header, Paragraph, ParaRef, Part, Span, Structure
 from .normalize import Normalized
-from .symbols import parse, sc_resolution
 
 # A heading inside a letter or annex: short and without sentence punctuation.
 _HEADING_MAX = 24

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .reference import resolution_years
+from ..reference import resolution_years
 
 # The Council adopted its first resolution in 1946; no number reaches this.
 FIRST_YEAR = 1946

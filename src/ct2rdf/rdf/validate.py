@@ -11,10 +11,10 @@ from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from .errors import Ct2rdfError, UsageError
+from ..errors import Ct2rdfError, UsageError
+from ..resources import turtle_files
 from .locate import Location, cited_in, locate
 from .namespace import CT, PREFIXES
-from .resources import turtle_files
 
 SHAPES_NS = "https://w3id.org/ct2rdf/shapes#"
 

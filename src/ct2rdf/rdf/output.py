@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from .errors import UsageError
+from ..errors import UsageError
 from .serialize import write_atomic
 
 

@@ -13,13 +13,13 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
-from . import __version__
+from .. import __version__
+from ..merge import Corpus, Entry
+from ..model import Doc, ParaRef, Span
+from ..reference import gazetteer, verbs
+from ..symbols import Symbol
 from .labels import annex_labels, citation_names, document_labels, meeting_labels, paragraph_labels
-from .merge import Corpus, Entry
-from .model import Doc, ParaRef, Span
 from .namespace import CITO, CT, ELI, LANGUAGE_ZHO, MEDIA_TYPE_TEXT, OA, PREFIXES, REFERENCE_BASE, UNDOCS
-from .reference import gazetteer, verbs
-from .symbols import Symbol
 
 _DOC_CLASS = {
     "resolution": CT.Resolution,

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import patterns as P
+from .. import patterns as P
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS = (  # (BOM, codec, the codec for the bytes after the BOM)
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),

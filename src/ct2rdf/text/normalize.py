@@ -15,7 +15,7 @@ Steps, in order:
 2. Classify lines: URL lines (kept aside, they carry citations), page
    furniture (job numbers, page numbers, the running head; dropped), footnote
    rules and footnote bodies, and ordinary text.
-3. Join lines into paragraphs (:mod:`ct2rdf.lines`): "layout", where a
+3. Join lines into paragraphs (:mod:`ct2rdf.text.lines`): "layout", where a
    paragraph's last line ends in a space; "block", one paragraph per line
    with page breaks inside paragraphs; text re-wrapped at a fixed width,
    whose full lines continue; a page printing everything on one line is
@@ -32,7 +32,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import patterns as P
+from .. import patterns as P
 from .lines import (
     Line,
     footnote_continues,

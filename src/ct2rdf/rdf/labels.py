@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .model import ParaRef
-from .symbols import Symbol
+from ..model import ParaRef
+from ..symbols import Symbol
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")

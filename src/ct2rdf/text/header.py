@@ -25,12 +25,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from . import patterns as P
-from .dates import cn_number, date_from_match
-from .model import Span
+from .. import patterns as P
+from ..dates import cn_number, date_from_match
+from ..model import Span
+from ..reference import resolution_years, verbs
+from ..symbols import Symbol, parse, prst, sc_resolution
 from .normalize import Normalized
-from .reference import resolution_years, verbs
-from .symbols import Symbol, parse, prst, sc_resolution
 
 # How many leading blocks are searched for the opening: wiki pages put a dozen
 # lines of furniture before it, news pages more.

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import patterns as P
-from .model import Doc, Paragraph, Span
-from .reference import Verb, verbs
+from .. import patterns as P
+from ..model import Doc, Paragraph, Span
+from ..reference import Verb, verbs
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""RDF stages: facts → graph, labels, namespaces, Turtle, validation and its report."""

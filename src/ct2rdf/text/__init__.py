@@ -1,0 +1,1 @@
+"""Text stages: bytes → decoded text → normalized text with its offset map → structure."""
