@@ -25,14 +25,15 @@ CASES = score.cases()
 # A/RES/2625(XXV) · SC/7791-IK/365 (a joint press release)
 UN_SYMBOL_RE = re.compile(r"^[A-Z]{1,3}(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\)|\([IVXL]+\))?$")
 
-# kind -> (minimum precision, minimum recall)
+# kind -> (minimum precision, minimum recall): about one fact under today's figures
+# (python tests/real/score.py), so any lost fact on the small kinds fails
 FLOORS = {
-    "fields": (0.0, 0.0),
-    "citations": (0.0, 0.0),
-    "bodies": (0.0, 0.0),
-    "mandates": (0.0, 0.0),
-    "directives": (0.0, 0.0),
-    "reporting": (0.0, 0.0),
+    "fields": (0.98, 0.97),
+    "citations": (0.98, 0.98),
+    "bodies": (0.98, 0.98),
+    "mandates": (0.95, 0.95),
+    "directives": (0.95, 0.74),
+    "reporting": (0.95, 0.82),
 }
 
 
