@@ -26,11 +26,6 @@ _TITLE_MAX = 80
 _SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
 
 
-def classify(norm: Normalized) -> str:
-    """Return ``resolution``, ``prst``, ``letter`` or ``other``."""
-    return H.opening(norm, _body_blocks(norm)).doc_type
-
-
 def _body_blocks(norm: Normalized) -> list[int]:
     return [i for i, b in enumerate(norm.blocks) if b.kind == "body"]
 
