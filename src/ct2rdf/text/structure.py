@@ -274,7 +274,7 @@ def _statement_intro(norm, i, t, header):
     if m:
         header["meeting_number"] = int(m.group("meeting"))
         header["meeting_span"] = Span(base + m.start(), base + m.end())
-    m = m or re.search(P.DATE, t)
+    m = m or H.date_in(t)
     if m and "date" not in header:
         header["date"] = date_from_match(m)
         header["date_span"] = Span(base + m.start(), base + m.end())
