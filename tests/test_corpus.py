@@ -21,7 +21,8 @@ from rdflib import URIRef
 from conftest import BASE
 from ct2rdf.rdf.namespace import CT
 from ct2rdf.text.decode import decode
-from ct2rdf.text.normalize import _is_layout, _lines, fold
+from ct2rdf.text.lines import is_layout, split_lines
+from ct2rdf.text.normalize import fold
 from test_normalize import check_offsets
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -230,5 +231,5 @@ FORMATS = [
 def test_corpus_formats(name, encoding, crlf, layout):
     text, found = decode((CORPUS / name).read_bytes(), name)
     assert (found, "\r\n" in text) == (encoding, crlf)
-    assert ("layout" if _is_layout(_lines(fold(text)[0])) else "block") == layout
+    assert ("layout" if is_layout(split_lines(fold(text)[0])) else "block") == layout
     check_offsets(text)  # every normalized character maps back to its source character

@@ -66,6 +66,7 @@ from ..symbols import (
     prst,
     sc_resolution,
 )
+from .runs import runs
 
 # Numbers this far above the table's last are still taken as Council
 # resolutions adopted after the table was written (about three years' worth).
@@ -227,19 +228,11 @@ def _runs(text: str, item_re: re.Pattern, mask: bytearray) -> Iterator[list[re.M
     nothing after an item ending in ``)`` or ``号`` (separators lost:
     ``1368(2001)1373(2001)``).  One pass: linear in the text.
     """
-    run: list[re.Match] = []
-    for m in item_re.finditer(text):
-        if any(mask[m.start() : m.end()]):
-            if run:
-                yield run
-            run = []
-            continue
-        if run and not _joined(text, run[-1], m):
-            yield run
-            run = []
-        run.append(m)
-    if run:
-        yield run
+    return runs(
+        item_re.finditer(text),
+        lambda prev, m: _joined(text, prev, m),
+        skip=lambda m: any(mask[m.start() : m.end()]),
+    )
 
 
 def _joined(text: str, prev: re.Match, item: re.Match) -> bool:

@@ -5,8 +5,8 @@ resolutions.  One regex ``ITEM(?:JOIN ITEM)*决议…委员会`` would find it, 
 where no 委员会 closes a long list (a footnote of 2,000 resolutions) it
 backtracks through every item at every start: quadratic, ~16 s for 2,000
 items.  So, as extract/citations.py does for citations, the items are found
-one at a time (each match is bounded), chained in code where the text between
-two is a join word (RES_ITEMS_JOIN_RE: 、, 和, 号决议和…), and a run counts
+one at a time (each match is bounded), chained by :func:`.runs.runs` where the
+text between two is a join word (RES_ITEMS_JOIN_RE: 、, 和, 号决议和…), and a run counts
 where COMMITTEE_AFTER_RESOLUTIONS_RE matches right after its last item.  One
 pass: linear in the text.
 """
@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import patterns as P
+from .runs import runs
 
 
 @dataclass(frozen=True)
@@ -44,11 +45,7 @@ def _runs(text: str) -> Iterator[list[re.Match]]:
     Only a run's end can be followed by the committee words: they begin with
     决议 and then 所/设/(, which no join word does.
     """
-    run: list[re.Match] = []
-    for m in P.RES_ITEM_RE.finditer(text):
-        if run and not P.RES_ITEMS_JOIN_RE.fullmatch(text, run[-1].end(), m.start()):
-            yield run
-            run = []
-        run.append(m)
-    if run:
-        yield run
+    return runs(
+        P.RES_ITEM_RE.finditer(text),
+        lambda prev, m: P.RES_ITEMS_JOIN_RE.fullmatch(text, prev.end(), m.start()) is not None,
+    )

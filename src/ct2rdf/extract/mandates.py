@@ -32,7 +32,7 @@ from ..dates import add_period, date_from_match, month_end_from_match
 from ..model import Doc, ParaRef, Span
 from .bodies import Mention, mentions
 from .duties import addressee, bodies_in, headed, operative_clauses
-from .slots import ClauseText, antecedent, clause_text, heads, period, xsd_period
+from .slots import ClauseText, antecedent, clause_text, end_date, heads, period, xsd_period
 
 _MANDATE_VERBS = {"decides", "requests", "directs"}
 
@@ -159,13 +159,7 @@ def _subject(doc, c, ct: ClauseText, guide) -> Mention | None:
 def _period_slots(doc: Doc, ct: ClauseText, a: int, b: int):
     """``(end, xsd duration, start)`` from the slots inside ``[a, b)`` of the clause."""
     end_m = next((m for m in P.MANDATE_END_RE.finditer(ct.text, a, b)), None)
-    end = None
-    if end_m:
-        end = (
-            date_from_match(end_m) or date_from_match(end_m, "x_") or date_from_match(end_m, "z_")
-            or date_from_match(end_m, "e_")
-            or month_end_from_match(end_m, "x_") or month_end_from_match(end_m, "z_")
-        )
+    end = end_date(end_m) if end_m else None
     dur_m = next((m for m in P.MANDATE_DURATION_RE.finditer(ct.text, a, b)), None)
     start_m = P.MANDATE_START_RE.search(ct.text)
     start, event = None, False  # event: the period runs from adoption or expiry, not a day

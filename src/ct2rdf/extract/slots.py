@@ -15,6 +15,7 @@ no deadline and no mandate end.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,11 +115,14 @@ def stated_end(doc: Doc, pos: int) -> dt.date | None:
     last = None
     for m in P.MANDATE_END_RE.finditer(doc.text, 0, pos):
         last = m
-    if last is None:
-        return None
-    return (date_from_match(last) or date_from_match(last, "x_") or date_from_match(last, "z_")
-            or date_from_match(last, "e_") or month_end_from_match(last, "x_")
-            or month_end_from_match(last, "z_"))
+    return None if last is None else end_date(last)
+
+
+def end_date(m: re.Match) -> dt.date | None:
+    """The last day a :data:`ct2rdf.patterns.MANDATE_END_RE` match states, if it is a date."""
+    return (date_from_match(m) or date_from_match(m, "x_") or date_from_match(m, "z_")
+            or date_from_match(m, "e_") or month_end_from_match(m, "x_")
+            or month_end_from_match(m, "z_"))
 
 
 def antecedent(doc: Doc, p: Paragraph, pos: int) -> Mention | None:

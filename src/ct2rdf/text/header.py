@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import cn_number, date_from_match
+from ..dates import cn_number
 from ..model import Span
 from ..reference import resolution_years, verbs
 from ..symbols import Symbol, parse, prst, sc_resolution
@@ -334,8 +334,3 @@ def field_values(cs: list[Cell]) -> dict[str, tuple[str, Span]]:
 def date_in(text: str) -> re.Match | None:
     """A Chinese date anywhere in ``text``."""
     return re.search(P.DATE, text)
-
-
-def date_of(m: re.Match) -> dt.date | None:
-    """The date of a match of :data:`ct2rdf.patterns.DATE`."""
-    return date_from_match(m)

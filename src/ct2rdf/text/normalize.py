@@ -397,6 +397,3 @@ def normalize(source: str) -> Normalized:
 def _ascii_alnum(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
-
-# The names tests/test_corpus.py imports from here.
-_lines, _is_layout = split_lines, is_layout

@@ -26,11 +26,6 @@ _TITLE_MAX = 80
 _SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
 
 
-def classify(norm: Normalized) -> str:
-    """Return ``resolution``, ``prst``, ``letter`` or ``other``."""
-    return H.opening(norm, _body_blocks(norm)).doc_type
-
-
 def _body_blocks(norm: Normalized) -> list[int]:
     return [i for i, b in enumerate(norm.blocks) if b.kind == "body"]
 
@@ -279,7 +274,7 @@ def _statement_intro(norm, i, t, header):
     if m:
         header["meeting_number"] = int(m.group("meeting"))
         header["meeting_span"] = Span(base + m.start(), base + m.end())
-    m = m or re.search(P.DATE, t)
+    m = m or H.date_in(t)
     if m and "date" not in header:
         header["date"] = date_from_match(m)
         header["date_span"] = Span(base + m.start(), base + m.end())
