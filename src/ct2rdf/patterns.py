@@ -870,3 +870,27 @@ WITH_RE = re.compile(r"协商|合作|磋商|协调|一道|一起|共同|密切")
 # clause is then about that actor, not the body.
 #   请秘书长特别代表… · 向秘书长特使报告 · 在秘书长特别代表的领导下 · 秘书长办公厅
 NOT_HEAD_RE = re.compile(r"的?(?:特别代表|特使|个人代表|高级代表|特别顾问|办公厅|办事处)")
+
+# *** Small character classes used by single modules ***
+
+# Sentence punctuation: a line without it is a heading or a title.
+#   背景 · 会员国执行安全理事会第1373(2001)号决议和其他相关决议情况全球调查 (no match)
+SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
+
+# The end of a footnote in "block" layout: its sentence ends the line.
+#   …第2396(2017)号决议。 · 见S/2015/939; (normalized or not: 。；? and ASCII)
+FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
+
+# A statement paragraph opening with the Council in quotes: the text has begun.
+#   “安全理事会重申… · "安理会强调…
+QUOTED_COUNCIL_RE = re.compile(r"^[“\"](?:安全理事会|安理会)")
+
+# A meeting held online.   会议将以虚拟形式…举行 · 以视频会议形式 · by videoconference
+VIRTUAL_MEETING_RE = re.compile(r"虚拟|视频|线上|在线|videoconference|virtual", re.I)
+
+# Chinese prose always holds some of these; random CJK (a misdecoded binary
+# file, UTF-16 read the wrong way round) almost never does.   安全理事会决定… · 第1373号
+COMMON_CHINESE_RE = re.compile("[的和在与对为国会是了及其决议号第年月日安理事委员联合]")
+
+# A meeting's number inside a sentence.   第8496次会议 · 在第6765次会议上
+MEETING_NUMBER_RE = re.compile(r"第(\d{1,5})次会议")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import patterns as P
 from .errors import InputError
 from .extract import EXTRACTORS
 from .model import Doc
@@ -22,10 +22,6 @@ from .symbols import Symbol, parse
 from .text.decode import decode
 from .text.normalize import normalize
 from .text.structure import parse_structure
-
-# Chinese prose always holds some of these; random CJK (a misdecoded binary
-# file, UTF-16 read the wrong way round) almost never does.
-_COMMON_CHINESE_RE = re.compile("[的和在与对为国会是了及其决议号第年月日安理事委员联合]")
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             raise InputError(name, "the file is empty", "Remove it or give it the document's text")
         norm = normalize(text)
         structure = parse_structure(norm)
-        if structure.header.doc_type == "other" and not _COMMON_CHINESE_RE.search(norm.text):
+        if structure.header.doc_type == "other" and not P.COMMON_CHINESE_RE.search(norm.text):
             raise InputError(
                 name,
                 "no recognizable document: no Chinese text found",

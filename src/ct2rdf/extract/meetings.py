@@ -8,14 +8,9 @@ date within one document are one meeting.
 
 from __future__ import annotations
 
-import re
-
 from .. import patterns as P
 from ..dates import date_from_match, time_from_match
 from ..model import Doc, Meeting, Span
-
-_VIRTUAL_RE = re.compile(r"虚拟|视频|线上|在线|videoconference|virtual", re.I)
-_NUMBER_RE = re.compile(r"第(\d{1,5})次会议")
 
 
 def extract(doc: Doc) -> list[Meeting]:
@@ -31,8 +26,8 @@ def extract(doc: Doc) -> list[Meeting]:
             continue
         entry = by_date.setdefault(date, {"time": None, "virtual": False, "number": None, "spans": []})
         entry["time"] = entry["time"] or time_from_match(m)
-        entry["virtual"] = entry["virtual"] or bool(_VIRTUAL_RE.search(sentence))
-        n = _NUMBER_RE.search(sentence)
+        entry["virtual"] = entry["virtual"] or bool(P.VIRTUAL_MEETING_RE.search(sentence))
+        n = P.MEETING_NUMBER_RE.search(sentence)
         entry["number"] = entry["number"] or (int(n.group(1)) if n else None)
         start = m.start("y") if m.group("y") else m.start("cy")
         entry["spans"].append(Span(start, m.end()))

@@ -37,7 +37,6 @@ from .normalize import Normalized
 HEADER_SCAN = 60
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
-_QUOTED_COUNCIL_RE = re.compile(r"^[“\"](?:安全理事会|安理会)")
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def opening(norm: Normalized, blocks: list[int]) -> Opening:
     first: dict[str, int] = {}
     for k, i in enumerate(blocks[:HEADER_SCAN]):
         t = norm.block_text(i)
-        if P.OPERATIVE_NUMBER_RE.match(t) or _QUOTED_COUNCIL_RE.match(t):
+        if P.OPERATIVE_NUMBER_RE.match(t) or P.QUOTED_COUNCIL_RE.match(t):
             break
         parts = _cell_texts(t)
         if any(adoption(c) for c in parts) or P.ADOPTED_BY_RE.match(t):

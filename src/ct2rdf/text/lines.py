@@ -9,7 +9,6 @@ folded text and the source offset of their first character.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -110,7 +109,7 @@ def footnote_continues(prev: str, line: str, layout: bool) -> bool:
         return False
     if layout:
         return prev == prev.rstrip()
-    return not _FOOTNOTE_END_RE.search(prev)
+    return not P.FOOTNOTE_END_RE.search(prev)
 
 
 def standalone(line: str, layout: bool = False) -> bool:
@@ -127,7 +126,6 @@ def standalone(line: str, layout: bool = False) -> bool:
         p.match(t) for p in (*header, P.PAGE_CHROME_RE, P.VOTE_LINE_RE, P.FIELD_RE))
 
 
-_FOOTNOTE_END_RE = re.compile(r"[。;；?？!！]\s*$")
 
 
 def starts_paragraph(prev: str, line: str, layout: bool, full: bool = False) -> bool:

@@ -9,8 +9,6 @@ paragraph operative; sub-items (``(a)``, ``–``) belong to the paragraph before
 
 from __future__ import annotations
 
-import re
-
 from .. import patterns as P
 from ..dates import date_from_match
 from ..model import Header, Paragraph, ParaRef, Part, Span, Structure
@@ -23,7 +21,6 @@ _HEADING_MAX = 24
 # A report's title may be long (会员国执行安全理事会第1373(2001)号决议和其他相关决议
 # 情况全球调查): still a title when it has no sentence punctuation.
 _TITLE_MAX = 80
-_SENTENCE_PUNCT_RE = re.compile(r"[。;:?!,”]")
 
 
 def _body_blocks(norm: Normalized) -> list[int]:
@@ -215,7 +212,7 @@ def _header_facts(norm: Normalized, cells: list[H.Cell], header: dict) -> None:
 
 
 def _is_heading(t: str, limit: int = _HEADING_MAX) -> bool:
-    return len(t) <= limit and not _SENTENCE_PUNCT_RE.search(t)
+    return len(t) <= limit and not P.SENTENCE_PUNCT_RE.search(t)
 
 
 def _resolution(norm, body):
