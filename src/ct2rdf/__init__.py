@@ -1,3 +1,3 @@
 """ct2rdf: UN Security Council counter-terrorism documents in Chinese → a validated knowledge graph."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
