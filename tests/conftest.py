@@ -57,3 +57,24 @@ def graph_diff_message(expected: bytes, actual: bytes, limit: int = 20) -> str:
         if len(lines) > limit:
             out.append(f"  … {len(lines) - limit} more")
     return "\n".join(out)
+
+
+def best_seconds(fn, repeat: int = 3) -> float:
+    """The fastest of ``repeat`` timed calls of ``fn()``, garbage collection off.
+
+    For ratio tests (linear or not at two sizes), never for wall-clock limits: a
+    collection's cost grows with the heap, not with the work timed.
+    """
+    import gc
+    import time
+
+    best = float("inf")
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            fn()
+            best = min(best, time.perf_counter() - t0)
+    finally:
+        gc.enable()
+    return best

@@ -18,7 +18,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 import ct2rdf
-from conftest import BASE, seed
+from conftest import BASE, best_seconds, seed
 from ct2rdf.build import build
 from ct2rdf.extract.bodies import Alias, Mention, other_names, split_words
 from ct2rdf.pipeline import process
@@ -531,9 +531,6 @@ LONG_TEXTS = [
 
 @pytest.mark.parametrize(("unit", "close"), LONG_TEXTS, ids=["open-list", "chained-lists", "abbreviations"])
 def test_long_texts_take_linear_time(monkeypatch, unit, close):
-    import gc
-    import time
-
     from ct2rdf import pipeline
     from ct2rdf.extract import bodies
 
@@ -541,16 +538,7 @@ def test_long_texts_take_linear_time(monkeypatch, unit, close):
 
     def seconds(n: int) -> float:
         doc = pipeline.process("t.txt", resolution(f"1. 回顾{unit * n}{close}；").encode()).doc
-        best = float("inf")
-        gc.disable()  # a collection's cost grows with the heap, not with our work
-        try:
-            for _ in range(3):
-                t0 = time.perf_counter()
-                bodies._scan.__wrapped__(doc)
-                best = min(best, time.perf_counter() - t0)
-        finally:
-            gc.enable()
-        return best
+        return best_seconds(lambda: bodies._scan.__wrapped__(doc))
 
     small, large = seconds(250), seconds(2000)
     assert large / small < 32, f"250 units {small:.3f} s, 2000 units {large:.3f} s"

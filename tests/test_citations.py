@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS, seed
+from conftest import SEEDS, best_seconds, seed
 from ct2rdf.pipeline import process, read_catalog
 from ct2rdf.reference import resolution_years
 
@@ -588,8 +588,6 @@ LONG_LISTS = [
 
 @pytest.mark.parametrize(("unit", "close"), LONG_LISTS, ids=["open", "closed", "ga"])
 def test_long_lists_take_linear_time(monkeypatch, unit, close):
-    import time
-
     from ct2rdf import pipeline
     from ct2rdf.extract import citations
 
@@ -597,12 +595,7 @@ def test_long_lists_take_linear_time(monkeypatch, unit, close):
 
     def seconds(n: int) -> float:
         doc = pipeline.process("t.txt", f"安全理事会，\n\n回顾{unit * n}{close}\n".encode()).doc
-        best = float("inf")
-        for _ in range(3):
-            t0 = time.perf_counter()
-            citations._find.__wrapped__(doc)
-            best = min(best, time.perf_counter() - t0)
-        return best
+        return best_seconds(lambda: citations._find.__wrapped__(doc))
 
     small, large = seconds(1000), seconds(8000)
     assert large / small < 32, f"1000 items {small:.3f} s, 8000 items {large:.3f} s"
