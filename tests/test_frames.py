@@ -98,6 +98,14 @@ SUBJECT_ROWS = [
     # 未及时提交报告的国家名单 names the states' reports, not a report of the committee
     ("反恐怖主义委员会主席会在2018年10月31日前将截至该日未及时提交报告的国家名单送交安全理事会；",
      ([("CTC", D(2018, 10, 31))], [])),
+    # c-wikisource-res186-1964-old-translation-report-periodically (op 4): the subject opens a
+    # later sentence and 除…外 parts it from its modal 应; 按期 gives no frequency; the force's
+    # commander reporting to the Secretary-General is no body of ours
+    ("建议于赛普勒斯政府同意后成立联合国驻赛普勒斯维持和平军。该军之司令由秘书长委派,并向秘书长提出报告。"
+     "秘书长除使提供该军部队各国政府随时充分知悉情况外,并应按期向安全理事会报告该军之行动情形；",
+     ([], [("SG", "SC", "")])),
+    # distractor: 除…外 with no modal after it is no task
+    ("建议成立维持和平军。秘书长除报告外,还向安全理事会转递了各国政府的来文；", ([], [])),
     # distractor: a body named first that is only a topic, after a comma (no modal)
     ("欢迎会员国的努力，反恐执行局的评估在2018年5月31日以前完成的工作是宝贵资源；", ([], [])),
     # distractor: the Council is never its own addressee

@@ -868,7 +868,10 @@ BACKGROUND_YEAR_RE = re.compile(YEAR + r"年(?!\d{1,2}月\d{1,2}日)(?:\d{1,2}�
 #   联合国秘书长被责成在2024年底之前 · 联合国秘书长必须每90天向安理会报告
 #   反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (S/PRST/2003/17) · 监察员应每六个月…
 #   (a title between: 主席, 科菲·安南)
+# An exception clause may part the subject from its modal (S/RES/186 (1964) op 4, old style):
+#   秘书长除使提供该军部队各国政府随时充分知悉情况外,并应按期向安全理事会报告该军之行动情形
 SUBJECT_MODAL_RE = re.compile(
+    r"(?:除[^,;:。]{1,40}外,(?:并|还|也|亦)?)?"
     r"(?:主席)?(?:" + named("passive", "被(?:责成|要求|请求?)") + "|必须|应当|应该|应|须|会)"
 )
 
