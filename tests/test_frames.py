@@ -98,6 +98,14 @@ SUBJECT_ROWS = [
     # 未及时提交报告的国家名单 names the states' reports, not a report of the committee
     ("反恐怖主义委员会主席会在2018年10月31日前将截至该日未及时提交报告的国家名单送交安全理事会；",
      ([("CTC", D(2018, 10, 31))], [])),
+    # c-wikisource-res186-1964-old-translation-report-periodically (op 4): the subject opens a
+    # later sentence and 除…外 parts it from its modal 应; 按期 gives no frequency; the force's
+    # commander reporting to the Secretary-General is no body of ours
+    ("建议于赛普勒斯政府同意后成立联合国驻赛普勒斯维持和平军。该军之司令由秘书长委派,并向秘书长提出报告。"
+     "秘书长除使提供该军部队各国政府随时充分知悉情况外,并应按期向安全理事会报告该军之行动情形；",
+     ([], [("SG", "SC", "")])),
+    # distractor: 除…外 with no modal after it is no task
+    ("建议成立维持和平军。秘书长除报告外,还向安全理事会转递了各国政府的来文；", ([], [])),
     # distractor: a body named first that is only a topic, after a comma (no modal)
     ("欢迎会员国的努力，反恐执行局的评估在2018年5月31日以前完成的工作是宝贵资源；", ([], [])),
     # distractor: the Council is never its own addressee
@@ -153,3 +161,36 @@ NEWS_MANDATES = [
                          ids=[f"m{i}" for i in range(len(NEWS_MANDATES))])
 def test_reported_mandates(text, expected):
     assert sorted((m.holder, m.end) for m in news(text)["mandates"]) == expected
+
+
+OLD_HEAD = "一九七五年四月十七日\n第368(1975)号决议\n安全理事会,\n审议了秘书长关于联合国紧急部队的报告,\n"
+
+# (the paragraphs after the preamble, expected as in NEWS_ROWS, paragraph kinds in order).
+# A resolution with one operative paragraph leaves it unnumbered; its items (a), (b), (c)
+# stand on lines of their own, each a clause with its own verb.
+LONE_OPERATIVE_ROWS = [
+    # c-wikisource-m-res368-1975-unef-end-of-period-chinese-numerals: the report is due when
+    # the period (b) gives ends; the force is no body of ours, (a) addresses the parties
+    ("决定:\n(a)要求有关各方立即执行安全理事会第338(1973)号决议;\n"
+     "(b)将联合国紧急部队的任务期限延长三个月,至一九七五年七月二十四日为止;\n"
+     "(c)请秘书长在这段期间终了时,提出关于局势发展和执行安理会第338(1973)号决议所采取的措施的报告。",
+     ([("SG", D(1975, 7, 24))], [("SG", "SC", "")]), ["pp", "op"]),
+    # c-wikisource-m-res408-1977-undof-chinese-numerals: 这一期限, 再延长六个月
+    ("决定:\n(a)要求有关各方立即执行一九七三年十月二十二日安全理事会第338(1973)号决议;\n"
+     "(b)将联合国脱离接触观察员部队的任务再延长六个月,至一九七七年十一月三十日为止;\n"
+     "(c)请秘书长在这一期限终了时,提出关于局势发展和执行第338(1973)号决议所采取措施的报告。",
+     ([("SG", D(1977, 11, 30))], [("SG", "SC", "")]), ["pp", "op"]),
+    # distractor: a copy cut inside a paragraph that may still be preambular (no closing 。)
+    ("决定:\n(a)要求有关各方立即执行安全理事会第338(1973)号决议;\n"
+     "(c)请秘书长在一九七五年七月二十四日以前提出报告;", ([], []), ["pp", "pp"]),
+    # distractor: with numbered paragraphs, an unnumbered one is no operative paragraph
+    ("请秘书长在一九七五年七月二十四日以前提出报告。\n1.决定继续处理此案。", ([], []), ["pp", "pp", "op"]),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected", "kinds"), LONE_OPERATIVE_ROWS,
+                         ids=[f"l{i}" for i in range(len(LONE_OPERATIVE_ROWS))])
+def test_lone_operative_paragraph(paragraphs, expected, kinds):
+    result = process("old.txt", (OLD_HEAD + paragraphs + "\n").encode())
+    assert [p.ref.kind for p in result.doc.structure.paragraphs] == kinds
+    assert facts(result.facts) == expected

@@ -354,6 +354,15 @@ SIGNATURE_RE = re.compile(r"^" + named("name", r"[^()]{2,40}") + r"\((?:签名|�
 #   1、决定… (web reprints of resolutions number their paragraphs so)
 OPERATIVE_NUMBER_RE = re.compile(r"^" + named("n", r"\d{1,3}") + r"[.．、]")
 
+# A resolution with one operative paragraph leaves it unnumbered (UN style): the
+# last paragraph then opens with an operative verb and ends the sentence with 。
+# where every preambular one ends with a comma.
+#   决定:(a)要求有关各方立即执行…;(b)将…任务期限延长三个月…;(c)请秘书长在这段期间终了时,
+#   提出关于…的报告。 (S/RES/368 (1975); S/RES/408 (1977) likewise)
+UNNUMBERED_OPERATIVE_RE = re.compile(
+    r"^(?:又|还)?" + alt("决定", "请", "要求", "指示", "授权", "促请", "吁请") + r"[\s\S]*。$"
+)
+
 # A sub-item of a paragraph.   (a)会员国在履行… · –评估风险… · a、… · 1、…
 SUBITEM_RE = re.compile(r"^(?:\([a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)|[–—]|[a-z][、.)]|\d{1,2}、)")
 
@@ -616,7 +625,9 @@ ADDRESSEE_FIRST_RE = re.compile(r"(?:向|对)[^,;:。]{1,30}?(?=表示|致以)")
 
 # An item mark after a clause break, skipped before the clause's verb.
 #   决定:(a)要求有关各方…;(b)将…延长六个月…;(c)请秘书长… (S/RES/368 (1975), S/RES/408 (1977))
-CLAUSE_ITEM_RE = re.compile(r"\((?:[a-z]|[ivx]{1,4})\)|[a-z][、.)](?=[" + CJK + "])")
+# Items on lines of their own keep the line break after the break mark:
+#   决定:\n(a)要求有关各方…;\n(b)将…;\n(c)请秘书长… (S/RES/368 (1975))
+CLAUSE_ITEM_RE = re.compile(r"\s*(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z][、.)](?=[" + CJK + "]))")
 
 # Where a clause may start: after , ; or : (normalized, so ASCII), and after
 # 。 inside a paragraph (a statement's next sentence: …。安全理事会请秘书长…).
@@ -857,7 +868,10 @@ BACKGROUND_YEAR_RE = re.compile(YEAR + r"年(?!\d{1,2}月\d{1,2}日)(?:\d{1,2}�
 #   联合国秘书长被责成在2024年底之前 · 联合国秘书长必须每90天向安理会报告
 #   反恐怖主义委员会主席会在2003年10月31日前将…送交安全理事会 (S/PRST/2003/17) · 监察员应每六个月…
 #   (a title between: 主席, 科菲·安南)
+# An exception clause may part the subject from its modal (S/RES/186 (1964) op 4, old style):
+#   秘书长除使提供该军部队各国政府随时充分知悉情况外,并应按期向安全理事会报告该军之行动情形
 SUBJECT_MODAL_RE = re.compile(
+    r"(?:除[^,;:。]{1,40}外,(?:并|还|也|亦)?)?"
     r"(?:主席)?(?:" + named("passive", "被(?:责成|要求|请求?)") + "|必须|应当|应该|应|须|会)"
 )
 

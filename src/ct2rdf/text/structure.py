@@ -232,12 +232,29 @@ def _resolution(norm, body):
         else:
             preambular += 1
             paragraphs.append(Paragraph(ParaRef("", "pp", preambular), _span(norm, i)))
+    paragraphs = _single_operative(norm, paragraphs)
     parts = ()
     if annex:
         part = Part("annex/1", _span(norm, annex[0]), None)
         paragraphs += _plain(norm, annex[1:], part.key)
         parts = (part,)
     return paragraphs, parts
+
+
+def _single_operative(norm, paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The unnumbered operative paragraph of a resolution that has only one.
+
+    UN style leaves a lone operative paragraph unnumbered (决定:(a)…;(b)…;(c)请秘书长…。
+    in S/RES/368 (1975)): it is the last paragraph, opens with an operative verb and
+    ends with 。 where every preambular paragraph ends with a comma.  It is operative
+    paragraph 1; with numbered paragraphs present nothing changes.
+    """
+    if not paragraphs or any(p.ref.kind == "op" for p in paragraphs):
+        return paragraphs
+    last = paragraphs[-1]
+    if not P.UNNUMBERED_OPERATIVE_RE.match(norm.text[last.span.start : last.span.end].strip()):
+        return paragraphs
+    return [*paragraphs[:-1], Paragraph(ParaRef("", "op", 1), last.span, last.footnotes)]
 
 
 def _statement(norm, body, header):
