@@ -32,8 +32,8 @@ FLOORS = {
     "citations": (0.98, 0.98),
     "bodies": (0.98, 0.98),
     "mandates": (0.95, 0.95),
-    "directives": (0.95, 0.74),
-    "reporting": (0.95, 0.82),
+    "directives": (0.95, 0.83),
+    "reporting": (0.95, 0.88),
 }
 
 
