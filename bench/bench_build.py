@@ -23,11 +23,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from ct2rdf.merge import merge
-from ct2rdf.pipeline import process
-from ct2rdf.rdf.graph import build_graph
-from ct2rdf.rdf.serialize import to_turtle
-from ct2rdf.rdf.validate import validate
+from ct2rdf.build import build
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -51,38 +47,38 @@ def synthetic(n: int) -> list[tuple[str, bytes, dict]]:
     return out
 
 
-def timed(label: str, fn, *args):
-    t = time.perf_counter()
-    result = fn(*args)
-    print(f"{label:<28}{time.perf_counter() - t:8.2f} s")
-    return result
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("documents", type=int, nargs="?", default=200)
     ap.add_argument("--no-validate", action="store_true")
-    ap.add_argument("--rdflib", action="store_true", help="also time rdflib's Turtle serializer")
+    ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("-o", "--output", help="also keep the Turtle here")
     args = ap.parse_args()
     docs = synthetic(args.documents)
     mb = sum(len(d) for _, d, _ in docs) / 1e6
     print(f"{len(docs)} documents, {mb:.1f} MB of text")
-    t = time.perf_counter()
-    results = [process(name, data, entry) for name, data, entry in docs]
-    dt = time.perf_counter() - t
-    per_doc = dt / len(docs) * 1000
-    print(f"{'process (per document)':<28}{dt:8.2f} s  ({per_doc:.1f} ms/doc, {mb / dt:.2f} MB/s)")
-    corpus = timed("merge", merge, results)
-    graph = timed("build graph", build_graph, corpus, "https://w3id.org/ct2rdf/id/")
-    print(f"{'triples':<28}{len(graph):8d}")
-    data = timed("Turtle (pyoxigraph)", to_turtle, graph)
-    print(f"{'Turtle size':<28}{len(data) / 1e6:8.1f} MB")
-    if args.rdflib:
-        with tempfile.TemporaryDirectory() as d:
-            timed("Turtle (rdflib)", graph.serialize, str(Path(d) / "x.ttl"), "turtle")
-    if not args.no_validate:
-        report = timed("validate (pyshacl)", validate, graph)
-        print(f"{'conforms':<28}{report.conforms!s:>8}")
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d) / "docs"
+        folder.mkdir()
+        rows = ["file,symbol"]
+        for name, data, entry in docs:
+            (folder / name).write_bytes(data)
+            if entry:
+                rows.append(f"{name},{entry['symbol']}")
+        (folder / "catalog.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        t = time.perf_counter()
+        result = build([folder], base="https://w3id.org/ct2rdf/id/", check=not args.no_validate,
+                       jobs=args.jobs, keep=False)
+        for stage, seconds in result.timings.items():
+            print(f"{stage:<28}{seconds:8.2f} s")
+        out = Path(args.output) if args.output else Path(d) / "ct.ttl"
+        size = result.write(out)
+        print(f"{'write Turtle':<28}{result.timings['write']:8.2f} s  ({size / 1e6:.1f} MB)")
+        print(f"{'total':<28}{time.perf_counter() - t:8.2f} s")
+        print(f"{'triples':<28}{result.triples:8d}")
+        if result.report is not None:
+            print(f"{'conforms':<28}{result.report.conforms!s:>8}")
+        result.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'peak RSS':<28}{rss:8.0f} MB")
 

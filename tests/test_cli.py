@@ -292,13 +292,12 @@ def test_json_report_of_an_empty_graph(files):
 
 def test_write_failure_is_an_error_not_a_traceback(files, monkeypatch):
     # an unwritable folder: root may write anywhere, so the refusal is simulated
-    from ct2rdf.rdf import serialize
+    from ct2rdf.rdf import write
 
-    def refuse(path, data):
+    def refuse(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(serialize, "write_atomic", refuse)
-    monkeypatch.setattr("ct2rdf.rdf.output.write_atomic", refuse)
+    monkeypatch.setattr(write, "_atomic", refuse)
     r = run("build", str(files / "docs"), "-o", str(files / "x.ttl"))
     assert r.exit_code == 2 and "Traceback" not in r.output
     [line] = [x for x in r.stderr.splitlines() if x.startswith("Error:")]

@@ -1,4 +1,5 @@
-"""out/ct.ttl is byte-identical across runs, input orders and hash seeds, and is kept up to date."""
+"""out/ct.ttl is byte-identical across runs, input orders, hash seeds, --jobs and the cache,
+and is kept up to date; so are the other formats."""
 
 from __future__ import annotations
 
@@ -12,18 +13,22 @@ import pytest
 
 from conftest import BASE, OUT, SEEDS, graph_diff_message
 from ct2rdf.build import build
-from ct2rdf.rdf.serialize import to_turtle, write_atomic
+from ct2rdf.rdf.write import write_atomic
 
 FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
 
 
-def turtle(inputs) -> bytes:
-    return to_turtle(build(inputs, base=BASE, check=False).graph)
+def turtle(inputs, fmt: str = "ttl", **options) -> bytes:
+    result = build(inputs, base=BASE, check=False, **options)
+    try:
+        return result.to_bytes(fmt)
+    finally:
+        result.close()
 
 
 @pytest.fixture(scope="module")
 def reference(seed_build) -> bytes:
-    return to_turtle(seed_build.graph)
+    return seed_build.to_bytes("ttl")
 
 
 def test_two_builds_give_the_same_bytes(reference):
@@ -52,6 +57,32 @@ def test_copy_order_does_not_matter(tmp_path, reference):
     for p in [*FILES[::-1], SEEDS / "catalog.csv"]:
         shutil.copyfile(p, tmp_path / p.name)
     assert turtle([tmp_path]) == reference
+
+
+WAYS = [
+    # two worker processes
+    ("ttl", {"jobs": 2}),
+    # N-Quads: in this process and in two workers
+    ("nq", {}),
+    ("nq", {"jobs": 2}),
+    # TriG and N-Triples too
+    ("trig", {"jobs": 2}),
+    ("nt", {"jobs": 2}),
+]
+
+
+@pytest.mark.parametrize(("fmt", "options"), WAYS,
+                         ids=["ttl-jobs2", "nq", "nq-jobs2", "trig-jobs2", "nt-jobs2"])
+def test_jobs_do_not_matter(seed_build, fmt, options):
+    assert turtle([SEEDS], fmt, **options) == seed_build.to_bytes(fmt)
+
+
+def test_cache_gives_the_same_bytes(tmp_path, reference):
+    # a cold cache, then a warm one: every document reused, the same bytes
+    cold = build([SEEDS], base=BASE, check=False, cache=tmp_path, keep=False)
+    warm = build([SEEDS], base=BASE, check=False, cache=tmp_path, keep=False)
+    assert (cold.reused, warm.reused) == (0, len(FILES))
+    assert cold.to_bytes("ttl") == warm.to_bytes("ttl") == reference
 
 
 def test_hash_seed_does_not_matter(tmp_path, reference):

@@ -1,21 +1,29 @@
-"""The whole job: files → per-document results → merged corpus → graph → Turtle.
+"""The whole job: files → per-document chunks (in workers) → merge → output → verdict.
 
-The CLI is a thin layer over :func:`build`.
+Each input file is one :class:`ct2rdf.work.Task`, run in this process, in
+``jobs`` worker processes or on a Dask cluster (:mod:`ct2rdf.engines`).  A
+task returns a small summary; its triples wait on disk (the cache, or a
+spool folder of this build).  The merge then decides what only the whole
+build knows, the shapes are checked per document (in the workers) and once
+over a small summary graph for what crosses documents, and the writer
+streams the chunks into the output files.  No step holds the corpus' graph.
+
+The CLI is a thin layer over :func:`build` and :meth:`BuildResult.write`.
 """
 
 from __future__ import annotations
 
+import tempfile
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
-
-from rdflib import Graph
 
 from .errors import InputError, UsageError
 from .merge import Corpus, merge
-from .pipeline import Result, process, read_catalog
-from .rdf.graph import build_graph
-from .rdf.validate import Report, validate
+from .pipeline import read_catalog
+from .work import DocOut, Task
 
 INPUT_SUFFIXES = (".txt", ".md")
 
@@ -72,12 +80,79 @@ def catalog_for(sources: list[Source], explicit: Path | None) -> dict[str, dict]
     return out
 
 
-@dataclass(frozen=True)
+@dataclass
 class BuildResult:
-    results: tuple[Result, ...]
+    """What a build made: the documents' summaries, the merge, the verdict; :meth:`write` writes it."""
+
+    outs: tuple[DocOut, ...]
     corpus: Corpus
-    graph: Graph
-    report: Report | None
+    base: str
+    report: object | None  # a ct2rdf.rdf.validate.Report, None when not checked
+    assembly: object  # a ct2rdf.rdf.write.Assembly
+    timings: dict = field(default_factory=dict)
+    reused: int = 0  # documents whose chunks came from the cache
+    jobs: int = 1
+    _spool: tempfile.TemporaryDirectory | None = None
+
+    @property
+    def results(self) -> tuple:
+        """The pipeline Results of every input, when the build kept them (``keep=True``)."""
+        return tuple(o.result if o.result is not None else o for o in self.outs)
+
+    @property
+    def errors(self) -> tuple[DocOut, ...]:
+        return tuple(o for o in self.outs if o.error is not None)
+
+    @property
+    def triples(self) -> int:
+        """Triples in the graph (the union of all named graphs)."""
+        return len(self.graph) if "graph" in self.__dict__ else self._count()
+
+    def _count(self) -> int:
+        a = self.assembly
+        own = sum(o.triples - len(o.shared) for o in (e.result for e in self.corpus.entries))
+        return own + len(set(a.reference) | set(a.shared) | set(a.build))
+
+    def write(self, path: Path | str, fmt: str = "ttl") -> int:
+        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written."""
+        from .rdf.write import write
+
+        t = time.perf_counter()
+        n = write(path, fmt, self.assembly)
+        self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
+        return n
+
+    def write_shards(self, folder: Path, per_shard: int = 1000) -> list[Path]:
+        """Write the dataset as N-Quads shards into ``folder`` (see :func:`ct2rdf.rdf.write.write_shards`)."""
+        from .rdf.write import write_shards
+
+        t = time.perf_counter()
+        paths = write_shards(folder, self.assembly, per_shard)
+        self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
+        return paths
+
+    def to_bytes(self, fmt: str = "ttl") -> bytes:
+        from .rdf.write import to_bytes
+
+        return to_bytes(fmt, self.assembly)
+
+    @cached_property
+    def graph(self):
+        """The whole graph as an rdflib Graph (parsed from the output: small builds, tests)."""
+        from rdflib import Graph
+
+        from .rdf.namespace import PREFIXES
+
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns, override=True, replace=True)
+        return g.parse(data=self.to_bytes("nt"), format="nt")
+
+    def close(self) -> None:
+        """Remove the spool folder (the chunks of a build without a cache)."""
+        if self._spool is not None:
+            self._spool.cleanup()
+            self._spool = None
 
 
 def build(
@@ -86,9 +161,27 @@ def build(
     base: str,
     catalog: Path | None = None,
     check: bool = True,
-    progress: Callable[[Iterable[Source]], Iterable[Source]] = lambda xs: xs,
+    jobs: int = 1,
+    cache: Path | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    keep: bool = True,
+    progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
-    """Process every input, merge, build the graph and (unless ``check`` is off) validate it."""
+    """Process every input, merge, check the shapes; the result writes the output.
+
+    Args:
+        jobs: worker processes (1: in this process).
+        cache: a folder of cached chunks, reused when a file, its catalog row,
+            the base and the tool version are unchanged; None: a spool folder
+            removed by :meth:`BuildResult.close`.
+        engine: ``local`` (processes) or ``dask`` (a Dask cluster at
+            ``scheduler``, or a local one).
+        keep: keep each file's pipeline Result (in-process builds only).
+        progress: called with the number of documents done so far.
+    """
+    from .engines import run_all
+
     sources = collect(inputs)
     if not sources:
         raise InputError(
@@ -97,16 +190,111 @@ def build(
             "Give a folder of UTF-8 texts or the files themselves",
         )
     entries = catalog_for(sources, catalog)
-    results = []
-    for s in progress(sources):
-        try:
-            data = s.path.read_bytes()
-        except OSError as e:
-            results.append(Result(s.name, error=InputError(s.name, f"cannot read it ({e.strerror})",
-                                                           "Check the path and its permissions")))
-            continue
-        results.append(process(s.name, data, entries.get(s.name)))
-    corpus = merge(results)
-    graph = build_graph(corpus, base)
-    report = validate(graph) if check else None
-    return BuildResult(tuple(results), corpus, graph, report)
+    spool = None
+    if cache is None:
+        spool = tempfile.TemporaryDirectory(prefix="ct2rdf-")
+        folder = spool.name
+    else:
+        folder = str(Path(cache))
+    keep = keep and jobs == 1 and engine == "local"
+    tasks = [Task(s.name, str(s.path), entries.get(s.name), base, folder, check, keep=keep) for s in sources]
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    outs = run_all(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+    reused = sum(1 for o in outs if o.reused)
+    timings["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
+                                                            scheduler=scheduler))
+    timings["merge"] = time.perf_counter() - t
+    assembly = _assemble(corpus, base)
+    t = time.perf_counter()
+    report = _verdict(corpus, assembly) if check else None
+    timings["validate"] = time.perf_counter() - t
+    return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, jobs, spool)
+
+
+def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Corpus]:
+    """Merge; documents whose minted path clashed are made again (by ``run``) with their numbered path."""
+    corpus = merge(outs)
+    redo = {e.result.name: e.path for e in corpus.entries if e.path != e.result.path}
+    if not redo:
+        return outs, corpus
+    again = [replace(t, path=redo[t.name]) for t in tasks if t.name in redo]
+    made = {o.name: o for o in run(again)}
+    outs = [made.get(o.name, o) for o in outs]
+    return outs, merge(outs)
+
+
+def _assemble(corpus: Corpus, base: str):
+    from .rdf.graph import RUN_PLACEHOLDER, BuildFacts, build_triples, iri, reference_triples, run_iri
+    from .rdf.nt import natural
+    from .rdf.write import Assembly
+
+    docs = sorted(corpus.entries, key=lambda e: natural(e.path))
+    cited = {}
+    for e in docs:
+        for symbol, _ in e.result.cited:
+            cited[symbol] = corpus.cited_dates.get(symbol)
+    facts = BuildFacts(
+        run=corpus.run,
+        sources=tuple(f"{iri(base, e.path)}/zh/txt" for e in docs),
+        inputs=frozenset(e.result.symbol for e in docs if e.result.symbol),
+        cited=cited, ends=corpus.mandate_ends, renewals=corpus.renewals,
+    )
+    shared = sorted({t for e in docs for t in e.result.shared})
+    return Assembly(
+        base=base,
+        docs=tuple((e.result.iri, e.result.chunks) for e in docs),
+        shared=tuple(shared), reference=tuple(reference_triples()), build=tuple(build_triples(facts, base)),
+        placeholder=run_iri(base, RUN_PLACEHOLDER).encode(), run=run_iri(base, corpus.run).encode(),
+    )
+
+
+def _verdict(corpus: Corpus, assembly):
+    """The shapes' verdict: every document's own results, and the summary graph's."""
+    from .rdf import nt
+    from .rdf.shacl import checker
+    from .rdf.validate import Report
+
+    found = [v for e in corpus.entries for v in (e.result.findings or ())]
+    # the summary: what crosses documents — cited documents (with the dates
+    # the build gives them), meetings described by several documents, and
+    # mandates whose end or renewal the build computed (both ends of a link)
+    meetings: dict[str, int] = {}
+    for e in corpus.entries:
+        for node in e.result.groups:
+            if "/meeting/" in node:
+                meetings[node] = meetings.get(node, 0) + 1
+    wanted = {n for n, k in meetings.items() if k > 1}
+    wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())
+    triples = list(assembly.reference) + list(assembly.build)
+    for e in corpus.entries:
+        for node, group in e.result.groups.items():
+            if node in wanted:
+                triples += group
+    summary = checker().check(nt.lines(nt.ordered(triples)))
+    run = assembly.run.decode()
+    placeholder = assembly.placeholder.decode()
+    where = {e.result.iri: e.result.name for e in corpus.entries}
+    out = []
+    for v in (*found, *summary):
+        if placeholder in v.focus:
+            v = replace(v, focus=v.focus.replace(placeholder, run))
+        if not v.file:
+            doc = _owner(v.focus, where)
+            if doc:
+                v = replace(v, file=doc)
+        out.append(v)
+    return Report.union_of(out)
+
+
+def _owner(focus: str, where: dict[str, str]) -> str | None:
+    """The input file whose document IRI ``focus`` is, or is under."""
+    node = focus
+    while node:
+        if node in where:
+            return where[node]
+        cut = node.rfind("/")
+        node = node[:cut] if cut > 0 else ""
+    return None

@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import partial
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import Ct2rdfError
-from .rdf.namespace import DEFAULT_BASE
+from .bases import DEFAULT_BASE
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"]}
-# Show a progress bar from this many input files on.
-PROGRESS_FROM = 20
 
 
 class Failure(click.ClickException):
@@ -45,15 +41,33 @@ def cli():
 @cli.command(short_help="Build out/ct.ttl (or -o FILE) from document texts.")
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", type=click.Path(allow_dash=True, path_type=Path),
-              default=Path("out/ct.ttl"), show_default=True, help="Turtle file to write; - for stdout.")
+              default=Path("out/ct.ttl"), show_default=True,
+              help="File to write (its extension names the format); - for stdout.")
+@click.option("-f", "--format", "formats", metavar="LIST",
+              help="Formats to write, comma-separated: ttl,nt,nq,trig,jsonld. "
+                   "Several: one file each, named like -o. Default: -o's extension.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the data.")
 @click.option("--catalog", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV (file,symbol[,date]) of metadata the texts lack. "
                    "Default: catalog.csv beside the inputs.")
 @click.option("--no-validate", is_flag=True, help="Write the graph without checking the shapes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: all cores.")
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of cached per-document results, reused when a file is unchanged. "
+                   "Default: $CT2RDF_CACHE, else ~/.cache/ct2rdf.")
+@click.option("--no-cache", is_flag=True, help="Make every document again; keep nothing.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where documents are processed: worker processes here, or a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler (tcp://host:8786). Default with --engine dask: a local cluster.")
+@click.option("--shards", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write the dataset as N-Quads shards (1,000 documents each) into this folder.")
+@click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
-def build(inputs, output, base, catalog, no_validate, quiet):
-    """Build a Turtle graph from document texts (default: seeds/ → out/ct.ttl).
+def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, no_cache, engine, scheduler,
+          shards, stats, quiet):
+    """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
     the shapes: violations are printed and give exit code 1, warnings (what
@@ -65,94 +79,16 @@ def build(inputs, output, base, catalog, no_validate, quiet):
     \b
     Example:
         ct2rdf build seeds/ -o out/ct.ttl
+        ct2rdf build corpus/ -o out/ct.nq --jobs 4
+        ct2rdf build corpus/ --engine dask --scheduler tcp://head:8786 --shards out/nq/
     """
-    from .build import build as run_build
-    from .rdf.output import check_base, check_writable, write_output
-    from .rdf.serialize import to_turtle
-    from .rdf.validate import format_report
+    from .buildcmd import run_build_command
 
-    if not inputs:
-        if not Path("seeds").is_dir():
-            raise Failure("no input given and there is no seeds/ folder here. "
-                          "Name the folder or files to build: ct2rdf build DIR -o FILE")
-        inputs = (Path("seeds"),)
-    to_stdout = str(output) == "-"
-    # with -o -, stdout carries the graph: everything else goes to stderr
-    say = partial(click.echo, err=to_stdout)
-    try:
-        check_base(base)
-        if not to_stdout:
-            check_writable(output)
-    except Ct2rdfError as e:
-        raise Failure(str(e), e.exit_code) from None
-
-    def progress(sources):
-        if quiet or len(sources) < PROGRESS_FROM:
-            return sources
-        return click.progressbar(sources, label="Reading", file=sys.stderr,
-                                 item_show_func=lambda s: s.name if s else "")
-
-    try:
-        result = run_build(inputs, base=base, catalog=catalog, check=not no_validate,
-                           progress=_wrap(progress))
-    except Ct2rdfError as e:
-        raise Failure(str(e), e.exit_code) from None
-
-    errors = [r for r in result.results if r.error]
-    for r in errors:
-        click.echo(f"Error: {r.error}", err=True)
-    if not result.corpus.entries:
-        raise Failure(f"none of the {len(result.results)} input files could be read; {output} was not "
-                      "written. Fix the files named above", 2)
-    if not quiet:
-        _summary(result, say)
-    try:
-        write_output(output, to_turtle(result.graph))
-    except Ct2rdfError as e:
-        raise Failure(str(e), e.exit_code) from None
-    if not quiet and not to_stdout:
-        say(f"Wrote {output} ({len(result.graph)} triples)")
-    report = result.report
-    if report is not None and (report.errors or (report.warnings and not quiet)):
-        click.echo(format_report(report, warnings=not quiet), err=True)
-    if errors:
-        raise Failure(f"{len(errors)} of {len(result.results)} files could not be read; "
-                      "the others were built. See the errors above", 2)
-    if report is not None and not report.conforms:
-        raise Failure(f"the graph violates the shapes ({len(report.errors)} violations above); "
-                      f"{'it' if to_stdout else output} was written all the same. "
-                      "Fix the input at the sources named above", 1)
-
-
-def _wrap(progress):
-    def run(sources):
-        bar = progress(sources)
-        if bar is sources:
-            yield from sources
-            return
-        with bar as items:
-            yield from items
-    return run
-
-
-def _summary(result, say) -> None:
-    rows = []
-    for e in sorted(result.corpus.entries, key=lambda e: e.result.name):
-        r = e.result
-        facts = r.facts
-        rows.append((r.name, str(r.doc.symbol or e.path), len(r.doc.structure.paragraphs),
-                     len(facts.get("citations", ())), len(r.warnings)))
-    if rows:
-        width = max(len(r[0]) for r in rows)
-        say(f"{'file':<{width}}  {'paragraphs':>10}  {'citations':>9}  {'warnings':>8}  document")
-        for name, ident, paras, cites, warns in rows:
-            say(f"{name:<{width}}  {paras:>10}  {cites:>9}  {warns:>8}  {ident}")
-    for r in result.results:
-        for w in r.warnings:
-            click.echo(f"Warning: {w}", err=True)
-    for w in result.corpus.warnings:
-        click.echo(f"Warning: {w}", err=True)
-    say(f"{len(rows)} documents, {len(result.graph)} triples")
+    run_build_command(
+        inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
+        jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
+        shards=shards, stats=stats, quiet=quiet,
+    )
 
 
 @cli.command(short_help="Check a Turtle file against the shapes.")

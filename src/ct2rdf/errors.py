@@ -19,6 +19,11 @@ class InputError(Ct2rdfError):
         self.path, self.cause, self.fix = path, cause, fix
         super().__init__(f"{path}: {cause}. {fix}")
 
+    def __reduce__(self):
+        # what pickle calls: the three arguments, so an error made in a worker
+        # process (or read from the cache) arrives whole
+        return (type(self), (self.path, self.cause, self.fix))
+
 
 class UsageError(Ct2rdfError):
     """Bad options or arguments."""

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import json
@@ -22,10 +23,8 @@ from dataclasses import dataclass, field
 
 from . import __version__
 from .dates import add_period
-from .pipeline import Result
 from .symbols import Symbol
-
-_TYPE_SLUG = {"resolution": "res", "prst": "prst", "letter": "letter", "other": "doc"}
+from .work import DocOut
 
 
 @dataclass(frozen=True)
@@ -33,50 +32,58 @@ class Entry:
     """An input document and the IRI path it was given."""
 
     path: str
-    result: Result
+    result: DocOut
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """Everything the graph builder needs."""
+    """Everything the build-wide part of the graph needs."""
 
     entries: tuple[Entry, ...]
     cited_dates: dict[Symbol, dt.date]
-    renewals: dict  # mandate key → earlier mandate key
+    renewals: dict  # mandate node IRI → the earlier mandate's node IRI
     warnings: tuple[str, ...]
-    # (doc path, mandate key) → end date, the text's or computed from a duration
+    # mandate node IRI → end date computed from a duration
     mandate_ends: dict = field(default_factory=dict)
     run: str = ""  # the build's id, see run_id
 
 
-def merge(results: list[Result]) -> Corpus:
-    """Merge per-document results into one corpus."""
-    ok = sorted((r for r in results if r.doc is not None), key=lambda r: (r.doc.sha256, r.name))
+def merge(outs: list[DocOut]) -> Corpus:
+    """Merge the documents' summaries: IRI paths, duplicates, dates, ends, renewals.
+
+    A document whose entry path differs from the path its chunks were made
+    with (a minted path that clashed) must be made again with the entry's
+    path; :func:`ct2rdf.build.build` does that and merges again.
+    """
+    ok = sorted((o for o in outs if o.ok), key=lambda o: (o.sha256, o.name))
     warnings: list[str] = []
     entries: list[Entry] = []
-    seen: dict[Symbol, Result] = {}
+    seen: dict[Symbol, DocOut] = {}
     minted: dict[str, int] = defaultdict(int)
-    for r in ok:
-        doc = r.doc
-        if doc.symbol is not None:
-            if doc.symbol in seen:
-                warnings.append(
-                    f"{r.name}: same document as {seen[doc.symbol].name} ({doc.symbol}); skipped"
-                )
+    for o in ok:
+        if not o.minted:
+            if o.symbol in seen:
+                warnings.append(f"{o.name}: same document as {seen[o.symbol].name} ({o.symbol}); skipped")
                 continue
-            seen[doc.symbol] = r
-            entries.append(Entry(doc.symbol.path, r))
+            seen[o.symbol] = o
+            entries.append(Entry(o.symbol.path, o))
             continue
-        date = doc.date
-        stem = f"doc/{_TYPE_SLUG[doc.structure.header.doc_type]}-{date.isoformat() if date else 'undated'}"
+        stem = _stem(o)
         minted[stem] += 1
-        entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", r))
+        entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", o))
     entries.sort(key=lambda e: e.path)
     ends = extend_durations(entries)
     return Corpus(
         tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends,
-        run_id(__version__, [r.doc.sha256 for r in ok], {r.name: r.doc.catalog for r in ok}),
+        run_id(__version__, [o.sha256 for o in ok], {o.name: o.catalog for o in ok}),
     )
+
+
+def _stem(o: DocOut) -> str:
+    """The minted path before clashes are numbered: ``doc/<type>-<date>``."""
+    from .work import _stem as stem
+
+    return stem(o.doc_type, o.date)
 
 
 def run_id(version: str, digests: list[str], catalog: dict[str, dict]) -> str:
@@ -102,12 +109,12 @@ def _cited_dates(entries: list[Entry], warnings: list[str]) -> dict[Symbol, dt.d
 
     Documents in the input keep their own date; citing texts do not override it.
     """
-    own = {e.result.doc.symbol for e in entries if e.result.doc.symbol}
+    own = {e.result.symbol for e in entries if e.result.symbol}
     given: dict[Symbol, Counter] = defaultdict(Counter)
     for e in entries:
-        for c in e.result.facts.get("citations", ()):
-            if c.date is not None and c.symbol not in own:
-                given[c.symbol][c.date] += 1
+        for symbol, date in e.result.cited:
+            if date is not None and symbol not in own:
+                given[symbol][date] += 1
     out = {}
     for symbol, counts in sorted(given.items()):
         best = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -133,23 +140,24 @@ def extend_durations(entries: list[Entry]) -> dict:
     are taken in date order, so a chain of extensions by duration resolves.
     A mandate whose end stays unknown is left out of the result.
 
-    Returns ``{(doc path, mandate key): end date}``.
+    Returns ``{mandate node IRI: end date}`` for the ends computed here; the
+    ends the texts give are on the mandates already.
     """
     found = sorted(
-        ((e.result.doc.date or dt.date.min, e.path, m) for e in entries
-         for m in e.result.facts.get("mandates", ())),
-        key=lambda f: (f[0], f[1], f[2].key),
+        ((e.result.date or dt.date.min, m) for e in entries for m in e.result.mandates),
+        key=lambda f: (f[0], f[1].node),
     )
     ends: dict = {}
-    latest: dict[tuple, tuple[dt.date, dt.date]] = {}  # holder → (document date, end)
-    for date, path, m in found:
+    latest: dict[str, tuple[dt.date, dt.date]] = {}  # holder → (document date, end)
+    for date, m in found:
         end = m.end
         prev = latest.get(m.holder)
-        if end is None and m.duration and prev and prev[0] < date:
+        computed = end is None and m.duration and prev and prev[0] < date
+        if computed:
             n, unit = _DURATION_RE.fullmatch(m.duration).groups()
             end = add_period(prev[1], int(n), _UNIT[unit])
+            ends[m.node] = end
         if end is not None:
-            ends[(path, m.key)] = end
             latest[m.holder] = (date, end)
     return ends
 
@@ -157,19 +165,24 @@ def extend_durations(entries: list[Entry]) -> dict:
 def link_renewals(entries: list[Entry], ends: dict | None = None) -> dict:
     """Link each mandate to the latest earlier mandate of the same holder and kind.
 
-    Returns ``{(doc path, mandate id): (doc path, mandate id)}``; mandates whose
-    end is unknown (``ends``, else their own) are not linked.
+    Returns ``{mandate node IRI: earlier mandate node IRI}``; mandates whose
+    end is unknown (their own, else computed in ``ends``) are not linked.
     """
     found = []
     for e in entries:
-        for m in e.result.facts.get("mandates", ()):
-            end = (ends or {}).get((e.path, m.key), m.end)
+        for m in e.result.mandates:
+            end = m.end or (ends or {}).get(m.node)
             if end is not None:
-                found.append((m.holder, m.kind, end, e.path, m.key))
+                found.append((m.holder, m.kind, end, m.node))
+    by_holder: dict[tuple, list] = defaultdict(list)
+    for f in found:
+        by_holder[f[0], f[1]].append(f)
     out = {}
-    for holder, kind, end, path, key in found:
-        earlier = [f for f in found if f[0] == holder and f[1] == kind and f[2] < end]
-        if earlier:
-            prev = max(earlier, key=lambda f: (f[2], f[3], f[4]))
-            out[(path, key)] = (prev[3], prev[4])
+    for group in by_holder.values():
+        group.sort(key=lambda f: (f[2], f[3]))
+        ends_in_order = [f[2] for f in group]
+        for _, _, end, node in group:
+            k = bisect.bisect_left(ends_in_order, end)  # group[:k] end earlier
+            if k:
+                out[node] = group[k - 1][3]
     return out

@@ -1,25 +1,40 @@
-"""Facts → an rdflib Graph.  The only module that calls ``Graph.add``.
+"""Facts → triples.  The only module that makes the graph's triples.
 
 Every node has an IRI (no blank nodes), derived from the document symbol and
 the source offsets, so two runs over overlapping corpora merge cleanly in a
 triple store and the output is byte-stable.
+
+The graph is made in three parts, so that each document can be turned into
+triples on its own, in a worker process, and cached:
+
+* :func:`document_triples` — everything one input document says, the
+  triples of its named graph.  It needs nothing from other documents: the
+  build's IRI is a placeholder (:data:`RUN_PLACEHOLDER`, replaced when the
+  output is written) and cited documents are only pointed at.
+* :func:`reference_triples` — the bodies and verb concepts: packaged data.
+* :func:`build_triples` — what only the whole build knows: the build
+  activity, the cited documents (typed, labelled, with the dates the citing
+  texts agree on), mandate ends computed from durations, renewal links.
+
+Triples are tuples of N-Triples terms (see :mod:`ct2rdf.rdf.nt`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
 
 from .. import __version__
-from ..merge import Corpus, Entry
 from ..model import Doc, ParaRef, Span
 from ..reference import gazetteer, verbs
 from ..symbols import Symbol
+from . import nt
 from .labels import annex_labels, citation_names, document_labels, meeting_labels, paragraph_labels
-from .namespace import CITO, CT, ELI, LANGUAGE_ZHO, MEDIA_TYPE_TEXT, OA, PREFIXES, REFERENCE_BASE, UNDOCS
+from .namespace import CITO, CT, ELI, LANGUAGE_ZHO, MEDIA_TYPE_TEXT, OA, REFERENCE_BASE, UNDOCS
 
 _DOC_CLASS = {
     "resolution": CT.Resolution,
@@ -32,14 +47,20 @@ _DOC_CLASS = {
 # find the passage again in a changed file.
 QUOTE_CONTEXT = 32
 _PARA_CLASS = {"pp": CT.PreambularParagraph, "op": CT.OperativeParagraph, "p": None}
+# Stands for the build's id in a document's triples until the whole build is
+# known (the id hashes every input); the writer replaces it.  No IRI ct2rdf
+# makes from a text can hold it: "~" is not in a symbol or a minted path.
+RUN_PLACEHOLDER = "~ct2rdf-run~"
+_I = nt.iri
+_plain = str.__str__  # str.__str__(URIRef(x)) is the exact str x
 
 
-def iri(base: str, path: str) -> URIRef:
+def iri(base: str, path: str) -> str:
     """``base`` + ``path``, percent-encoding all but the IRI path characters ``( ) / .``."""
-    return URIRef(base + quote(path, safe="/().-_~"))
+    return base + quote(path, safe="/().-_~")
 
 
-def reference(path: str) -> URIRef:
+def reference(path: str) -> str:
     """A reference entity (body, verb or theme concept, the software agent).
 
     These never move with ``--base``: graphs built with different bases share
@@ -48,351 +69,334 @@ def reference(path: str) -> URIRef:
     return iri(REFERENCE_BASE, path)
 
 
-class _Builder:
-    def __init__(self, base: str, run: str, inputs: set[Symbol]):
+def run_iri(base: str, run: str) -> str:
+    """The build activity's IRI: ``base`` + ``run/`` + the build's id."""
+    return f"{base}run/{run}"
+
+
+def body(key: str) -> str:
+    return reference(f"org/{key}")
+
+
+def verb(slug: str) -> str:
+    return reference(f"verb/{slug}")
+
+
+@dataclass(frozen=True)
+class DocumentTriples:
+    """One document's triples and what the build-wide steps need from them.
+
+    ``own`` have a subject under the document's IRI (only this document
+    makes them); ``shared`` are about other nodes (meetings, bodies) that
+    other documents may describe too, so a triple file lists them once.
+    ``stubs`` type the documents this one cites, as the build will: enough for
+    the shapes to check this document alone.
+    """
+
+    iri: str
+    own: tuple[nt.Triple, ...]
+    shared: tuple[nt.Triple, ...]
+    stubs: tuple[nt.Triple, ...]
+    cited: tuple[tuple[Symbol, dt.date | None], ...]  # every citation: the symbol, the date given
+
+
+class _Emitter:
+    def __init__(self, base: str, run: str):
         self.base = base
-        self.g = Graph()
-        for prefix, ns in PREFIXES.items():
-            self.g.bind(prefix, ns, override=True, replace=True)
-        self.run = iri(base, f"run/{run}")
-        self.agent = reference(f"software/ct2rdf/{__version__}")
-        self.sources: list[URIRef] = []  # the input files' nodes, for prov:used
-        self.inputs = inputs  # the symbols of the input documents
+        self.run = run_iri(base, run)
+        self.out: list[nt.Triple] = []
 
-    def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        # plain str, never rdflib's URIRef: a URIRef is not equal to the str
+        # of the same IRI, and triples are compared and sorted as text
+        self.out.append((_plain(s), _plain(p), o))
 
-    # *** shared pieces ***
+    def labels(self, node: str, labels: tuple[str, str]) -> None:
+        self.add(node, RDFS.label, nt.text(labels[0], "zh"))
+        self.add(node, RDFS.label, nt.text(labels[1], "en"))
 
-    def body(self, key: str) -> URIRef:
-        return reference(f"org/{key}")
+    def symbol(self, node: str, symbol: Symbol) -> None:
+        """A document's symbol as printed, and its copy on undocs.org."""
+        self.add(node, DCTERMS.identifier, nt.text(symbol.text))
+        self.add(node, RDFS.seeAlso, _I(iri(UNDOCS, symbol.path)))
 
-    def doc_node(self, symbol: Symbol) -> URIRef:
+    def generated(self, node: str) -> None:
+        self.add(node, PROV.wasGeneratedBy, _I(self.run))
+
+    def identity(self, node: str, symbol: Symbol) -> None:
+        """What a symbol alone says of a document: its type, symbol and issuer."""
+        self.add(node, RDF.type, _I(CT.Document))
+        if symbol.kind != "document":
+            self.add(node, RDF.type, _I(_DOC_CLASS[symbol.kind]))
+        self.symbol(node, symbol)
+        if symbol.issuer:
+            self.add(node, CT.issuedBy, _I(body(symbol.issuer)))
+
+    def council_meeting(self, number: int) -> str:
+        """The Security Council's Nth meeting, an event; its verbatim record S/PV.N is on undocs.org."""
+        mt = iri(self.base, f"meeting/SC/{number}")
+        self.add(mt, RDF.type, _I(CT.Meeting))
+        self.add(mt, CT.meetingNumber, nt.integer(number))
+        self.add(mt, RDFS.seeAlso, _I(f"{UNDOCS}S/PV.{number}"))
+        self.labels(mt, meeting_labels(number))
+        return mt
+
+
+class _Document(_Emitter):
+    """The triples of one input document (see :func:`document_triples`)."""
+
+    def __init__(self, base: str, path: str, doc: Doc):
+        super().__init__(base, RUN_PLACEHOLDER)
+        self.doc = doc
+        self.d = iri(base, path)
+        self.src = f"{self.d}/zh/txt"  # the input file: every offset counts in it
+        self.cited: list[tuple[Symbol, dt.date | None]] = []  # every citation, in text order
+
+    def cite(self, symbol: Symbol, date: dt.date | None = None) -> str:
+        """A cited document's node; the build describes it (:func:`build_triples`)."""
+        self.cited.append((symbol, date))
         return iri(self.base, symbol.path)
 
-    def generated(self, node: URIRef) -> None:
-        self.add(node, PROV.wasGeneratedBy, self.run)
-
-    def passages(self, src: URIRef, doc: Doc, span: Span | None) -> list[URIRef]:
+    def passages(self, span: Span | None) -> list[str]:
         """The oa:SpecificResources of a span: one per contiguous piece of the source."""
-        return [self.passage(src, doc.norm.source, *piece) for piece in _pieces(doc, span)]
+        return [self.passage(*piece) for piece in _pieces(self.doc, span)]
 
-    def passage(self, src: URIRef, source: str, normalized: str, start: int, end: int) -> URIRef:
+    def passage(self, normalized: str, start: int, end: int) -> str:
         """One oa:SpecificResource: position and quote selectors over ``source[start:end]``.
 
         ``oa:exact`` is the selected source text itself (line breaks, page
         furniture, Traditional characters and all), as the Web Annotation model
         defines it; the cleaned passage is ``ct:normalizedText``.
         """
-        sr = URIRef(f"{src}/span/{start}-{end}")
-        pos = URIRef(f"{src}/pos/{start}-{end}")
-        qs = URIRef(f"{src}/quote/{start}-{end}")
-        self.add(sr, RDF.type, OA.SpecificResource)
-        self.add(sr, OA.hasSource, src)
-        self.add(sr, OA.hasSelector, pos)
-        self.add(sr, OA.hasSelector, qs)
-        self.add(sr, CT.normalizedText, Literal(normalized))
-        self.add(pos, RDF.type, OA.TextPositionSelector)
-        self.add(pos, OA.start, Literal(start, datatype=XSD.integer))
-        self.add(pos, OA.end, Literal(end, datatype=XSD.integer))
-        self.add(qs, RDF.type, OA.TextQuoteSelector)
-        self.add(qs, OA.exact, Literal(source[start:end]))
+        src, source = self.src, self.doc.norm.source
+        sr, pos, qs = f"{src}/span/{start}-{end}", f"{src}/pos/{start}-{end}", f"{src}/quote/{start}-{end}"
+        add = self.add
+        add(sr, RDF.type, _I(OA.SpecificResource))
+        add(sr, OA.hasSource, _I(src))
+        add(sr, OA.hasSelector, _I(pos))
+        add(sr, OA.hasSelector, _I(qs))
+        add(sr, CT.normalizedText, nt.text(normalized))
+        add(pos, RDF.type, _I(OA.TextPositionSelector))
+        add(pos, OA.start, nt.integer(start))
+        add(pos, OA.end, nt.integer(end))
+        add(qs, RDF.type, _I(OA.TextQuoteSelector))
+        add(qs, OA.exact, nt.text(source[start:end]))
         prefix, suffix = source[max(0, start - QUOTE_CONTEXT) : start], source[end : end + QUOTE_CONTEXT]
         if prefix:
-            self.add(qs, OA.prefix, Literal(prefix))
+            add(qs, OA.prefix, nt.text(prefix))
         if suffix:
-            self.add(qs, OA.suffix, Literal(suffix))
+            add(qs, OA.suffix, nt.text(suffix))
         return sr
 
-    def derived(self, node: URIRef, src: URIRef, doc: Doc, span: Span | None) -> None:
-        for sr in self.passages(src, doc, span):
-            self.add(node, PROV.wasDerivedFrom, sr)
+    def derived(self, node: str, span: Span | None) -> None:
+        for sr in self.passages(span):
+            self.add(node, PROV.wasDerivedFrom, _I(sr))
 
-    def annotation(self, kind: str, target: URIRef, src, doc, span, motivation, key="", source_span=None,
-                   paragraph: URIRef | None = None):
+    def annotation(self, kind: str, target: str, span, motivation, key="", source_span=None,
+                   paragraph: str | None = None) -> str:
         """An oa:Annotation of one occurrence: its body, its passage(s), its motivation, its paragraph."""
-        pieces = _pieces(doc, span, source_span)
-        targets = [self.passage(src, doc.norm.source, *piece) for piece in pieces]
+        pieces = _pieces(self.doc, span, source_span)
+        targets = [self.passage(*piece) for piece in pieces]
         start, end = pieces[0][1], pieces[-1][2]
-        ann = URIRef(f"{src}/{kind}/{start}-{end}" + (f"/{key}" if key else ""))
-        self.add(ann, RDF.type, OA.Annotation)
-        self.add(ann, OA.hasBody, target)
+        ann = f"{self.src}/{kind}/{start}-{end}" + (f"/{key}" if key else "")
+        self.add(ann, RDF.type, _I(OA.Annotation))
+        self.add(ann, OA.hasBody, _I(target))
         for sr in targets:
-            self.add(ann, OA.hasTarget, sr)
-        self.add(ann, OA.motivatedBy, motivation)
+            self.add(ann, OA.hasTarget, _I(sr))
+        self.add(ann, OA.motivatedBy, _I(motivation))
         if paragraph is not None:
-            self.add(ann, CT.inParagraph, paragraph)
+            self.add(ann, CT.inParagraph, _I(paragraph))
         self.generated(ann)
         return ann
 
-    # *** the parts of the graph ***
+    def paragraph(self, ref: ParaRef) -> str:
+        return f"{self.d}/{ref.path}"
 
-    def run_activity(self) -> None:
-        """The build, one prov:Activity: what it used and which software ran it (no time: byte-stable)."""
-        self.add(self.run, RDF.type, PROV.Activity)
-        self.add(self.run, RDFS.label, Literal(f"ct2rdf {__version__} build"))
-        self.add(self.run, PROV.wasAssociatedWith, self.agent)
-        for src in self.sources:
-            self.add(self.run, PROV.used, src)
-        self.add(self.agent, RDF.type, PROV.SoftwareAgent)
-        self.add(self.agent, RDFS.label, Literal(f"ct2rdf {__version__}"))
-        self.add(self.agent, CT.toolVersion, Literal(__version__))
+    # *** the parts of the document ***
 
-    def bodies(self) -> None:
-        for b in gazetteer().bodies:
-            node = self.body(b.key)
-            self.add(node, RDF.type, CT.Body)
-            self.add(node, RDF.type, ORG.Organization)
-            self.add(node, SKOS.prefLabel, Literal(b.zh, lang="zh"))
-            self.add(node, SKOS.prefLabel, Literal(b.en, lang="en"))
-            self.add(node, SKOS.notation, Literal(b.key))
-            for alias in b.aliases:
-                self.add(node, SKOS.altLabel, Literal(alias, lang="zh"))
-            if b.parent:
-                self.add(node, ORG.subOrganizationOf, self.body(b.parent))
-            if b.established_by:
-                self.add(node, CT.establishedBy, self.cited(b.established_by))
-
-    def labels(self, node: URIRef, labels: tuple[str, str]) -> None:
-        self.add(node, RDFS.label, Literal(labels[0], lang="zh"))
-        self.add(node, RDFS.label, Literal(labels[1], lang="en"))
-
-    def symbol(self, node: URIRef, symbol: Symbol) -> None:
-        """A document's symbol as printed, and its copy on undocs.org."""
-        self.add(node, DCTERMS.identifier, Literal(symbol.text))
-        self.add(node, RDFS.seeAlso, iri(UNDOCS, symbol.path))
-
-    def cited(self, symbol: Symbol, date: dt.date | None = None) -> URIRef:
-        node = self.doc_node(symbol)
-        self.add(node, RDF.type, CT.Document)
-        if symbol.kind != "document":
-            self.add(node, RDF.type, _DOC_CLASS[symbol.kind])
-        self.symbol(node, symbol)
-        if symbol not in self.inputs:  # an input document is labelled from its own text
-            self.labels(node, document_labels(symbol, symbol.kind, None))
-        if symbol.issuer:
-            self.add(node, CT.issuedBy, self.body(symbol.issuer))
-        if date is not None:
-            self.add(node, ELI.date_document, Literal(date, datatype=XSD.date))
-        return node
-
-    def verb(self, slug: str) -> URIRef:
-        return reference(f"verb/{slug}")
-
-    def verbs(self) -> None:
-        scheme = CT.ActionVerbs
-        self.add(scheme, RDF.type, SKOS.ConceptScheme)
-        self.add(scheme, SKOS.prefLabel, Literal("行动动词", lang="zh"))
-        self.add(scheme, SKOS.prefLabel, Literal("action verbs", lang="en"))
-        for v in verbs().verbs:
-            node = self.verb(v.slug)
-            self.add(node, RDF.type, SKOS.Concept)
-            self.add(node, SKOS.inScheme, scheme)
-            self.add(node, SKOS.prefLabel, Literal(v.zh, lang="zh"))
-            self.add(node, SKOS.prefLabel, Literal(v.en, lang="en"))
-            self.add(node, SKOS.notation, Literal(v.slug))
-        kinds = CT.MandateKinds
-        self.add(kinds, RDF.type, SKOS.ConceptScheme)
-        self.add(CT.SpecialPoliticalMission, RDF.type, SKOS.Concept)
-        self.add(CT.SpecialPoliticalMission, SKOS.inScheme, kinds)
-        self.add(CT.SpecialPoliticalMission, SKOS.prefLabel, Literal("特别政治任务", lang="zh"))
-        self.add(CT.SpecialPoliticalMission, SKOS.prefLabel, Literal("special political mission", lang="en"))
-
-    def entry(self, e: Entry, corpus: Corpus) -> None:
-        """Everything one input document contributes."""
-        doc = e.result.doc
-        d = iri(self.base, e.path)
-        expr = URIRef(f"{d}/zh")
-        src = URIRef(f"{expr}/txt")  # the input file: every offset counts in it
-        self.document(d, doc)
-        self.source_text(expr, d, doc)
-        self.source_file(src, expr, doc)
-        self.adopting_meeting(d, src, doc)
-        self.paragraphs(d, src, doc)
-        self.facts(e, d, src, corpus)
-
-    def document(self, d: URIRef, doc: Doc) -> None:
+    def document(self) -> None:
         """The document node: type, symbol, issuer, date, title, letter heading."""
+        d, doc = self.d, self.doc
         h = doc.structure.header
-        self.add(d, RDF.type, CT.Document)
+        self.add(d, RDF.type, _I(CT.Document))
         if h.doc_type != "other":
-            self.add(d, RDF.type, _DOC_CLASS[h.doc_type])
+            self.add(d, RDF.type, _I(_DOC_CLASS[h.doc_type]))
         self.generated(d)
         self.labels(d, document_labels(doc.symbol, h.doc_type, doc.date))
         if doc.symbol is not None:
             self.symbol(d, doc.symbol)
         issuer = doc.symbol.issuer if doc.symbol else {"resolution": "SC", "prst": "SC"}.get(h.doc_type)
         if issuer:
-            self.add(d, CT.issuedBy, self.body(issuer))
-        date = doc.date
-        if date:
-            self.add(d, ELI.date_document, Literal(date, datatype=XSD.date))
+            self.add(d, CT.issuedBy, _I(body(issuer)))
+        if doc.date:
+            self.add(d, ELI.date_document, nt.date(doc.date))
         if h.title is not None:
-            self.add(d, DCTERMS.title, Literal(doc.quote(h.title), lang="zh"))
+            self.add(d, DCTERMS.title, nt.text(doc.quote(h.title), "zh"))
         if h.agenda_item:
-            self.add(d, CT.agendaItem, Literal(h.agenda_item, lang="zh"))
+            self.add(d, CT.agendaItem, nt.text(h.agenda_item, "zh"))
         for prop, value in ((CT.sender, h.sender), (CT.recipient, h.recipient),
                             (CT.signatory, h.signatory), (CT.signatoryTitle, h.signatory_title)):
             if value:
-                self.add(d, prop, Literal(value, lang="zh"))
+                self.add(d, prop, nt.text(value, "zh"))
         if h.recipient:
             key = gazetteer().lookup(h.recipient)
             if key:
-                self.add(d, CT.addressedTo, self.body(key))
+                self.add(d, CT.addressedTo, _I(body(key)))
 
-    def source_text(self, expr: URIRef, d: URIRef, doc: Doc) -> None:
-        """The Chinese text of the document, an eli:LegalExpression: language and title."""
-        self.add(expr, RDF.type, ELI.LegalExpression)
-        self.add(expr, ELI.realizes, d)
-        self.add(expr, ELI.language, LANGUAGE_ZHO)
-        self.add(expr, DCTERMS.language, Literal("zh"))
+    def source_text(self) -> None:
+        """The Chinese text (an eli:LegalExpression) and the input file (an eli:Format)."""
+        d, doc, src = self.d, self.doc, self.src
+        expr = f"{d}/zh"
+        self.add(expr, RDF.type, _I(ELI.LegalExpression))
+        self.add(expr, ELI.realizes, _I(d))
+        self.add(expr, ELI.language, _I(LANGUAGE_ZHO))
+        self.add(expr, DCTERMS.language, nt.text("zh"))
         h = doc.structure.header
         if h.title is not None:
-            self.add(expr, ELI.title, Literal(doc.quote(h.title), lang="zh"))
+            self.add(expr, ELI.title, nt.text(doc.quote(h.title), "zh"))
         self.generated(expr)
-
-    def source_file(self, src: URIRef, expr: URIRef, doc: Doc) -> None:
-        """The input file, an eli:Format embodying the expression: path, digest, encoding."""
-        self.add(src, RDF.type, ELI.Format)
-        self.add(src, ELI.embodies, expr)
-        self.add(src, ELI.format, MEDIA_TYPE_TEXT)
-        self.add(src, CT.sourceFile, Literal(doc.name))
-        self.add(src, CT.sha256, Literal(doc.sha256))
-        self.add(src, CT.encoding, Literal(doc.encoding))
-        self.add(src, CT.traditionalScript, Literal(doc.norm.traditional))
+        self.add(src, RDF.type, _I(ELI.Format))
+        self.add(src, ELI.embodies, _I(expr))
+        self.add(src, ELI.format, _I(MEDIA_TYPE_TEXT))
+        self.add(src, CT.sourceFile, nt.text(doc.name))
+        self.add(src, CT.sha256, nt.text(doc.sha256))
+        self.add(src, CT.encoding, nt.text(doc.encoding))
+        self.add(src, CT.traditionalScript, nt.boolean(doc.norm.traditional))
         self.generated(src)
-        self.sources.append(src)
 
-    def adopting_meeting(self, d: URIRef, src: URIRef, doc: Doc) -> None:
+    def adopting_meeting(self) -> None:
         """The Council meeting that adopted the document (S/PV.N), if the text names it."""
-        h = doc.structure.header
+        h = self.doc.structure.header
         if h.meeting_number:
             mt = self.council_meeting(h.meeting_number)
-            self.add(d, CT.adoptedAt, mt)
+            self.add(self.d, CT.adoptedAt, _I(mt))
             if h.date:
-                self.add(mt, DCTERMS.date, Literal(h.date, datatype=XSD.date))
-            self.derived(mt, src, doc, h.meeting_span)
+                self.add(mt, DCTERMS.date, nt.date(h.date))
+            self.derived(mt, h.meeting_span)
             self.generated(mt)
 
-    def council_meeting(self, number: int) -> URIRef:
-        """The Security Council's Nth meeting, an event; its verbatim record S/PV.N is on undocs.org."""
-        mt = iri(self.base, f"meeting/SC/{number}")
-        self.add(mt, RDF.type, CT.Meeting)
-        self.add(mt, CT.meetingNumber, Literal(number, datatype=XSD.integer))
-        self.add(mt, RDFS.seeAlso, URIRef(f"{UNDOCS}S/PV.{number}"))
-        self.labels(mt, meeting_labels(number))
-        return mt
-
-    def paragraphs(self, d: URIRef, src: URIRef, doc: Doc) -> None:
+    def paragraphs(self) -> None:
         """Annexes, then every paragraph with its number and provenance."""
+        d, doc = self.d, self.doc
         own = document_labels(doc.symbol, doc.structure.header.doc_type, doc.date)
         names = citation_names(doc.symbol, own)
         parts = {"": d}
         for part in doc.structure.parts:
-            a = URIRef(f"{d}/{part.key}")
-            parts[part.key] = a
-            self.add(a, RDF.type, CT.Document)
-            self.add(a, RDF.type, CT.Annex)
-            self.add(a, DCTERMS.isPartOf, d)
-            self.add(a, DCTERMS.title, Literal(doc.quote(part.title or part.heading), lang="zh"))
+            a = parts[part.key] = f"{d}/{part.key}"
+            self.add(a, RDF.type, _I(CT.Document))
+            self.add(a, RDF.type, _I(CT.Annex))
+            self.add(a, DCTERMS.isPartOf, _I(d))
+            self.add(a, DCTERMS.title, nt.text(doc.quote(part.title or part.heading), "zh"))
             self.labels(a, annex_labels(own, part.key.split("/")[1]))
-            self.derived(a, src, doc, part.heading)
+            self.derived(a, part.heading)
             self.generated(a)
-        # paragraphs
         for p in doc.structure.paragraphs:
-            node = self.paragraph(d, p.ref)
-            self.add(node, RDF.type, CT.Paragraph)
+            node = self.paragraph(p.ref)
+            self.add(node, RDF.type, _I(CT.Paragraph))
             if _PARA_CLASS[p.ref.kind] is not None:
-                self.add(node, RDF.type, _PARA_CLASS[p.ref.kind])
-            self.add(node, ELI.is_part_of, parts[p.ref.part])
-            self.add(node, CT.number, Literal(p.ref.number, datatype=XSD.integer))
+                self.add(node, RDF.type, _I(_PARA_CLASS[p.ref.kind]))
+            self.add(node, ELI.is_part_of, _I(parts[p.ref.part]))
+            self.add(node, CT.number, nt.integer(p.ref.number))
             self.labels(node, paragraph_labels(names, p.ref))
-            self.derived(node, src, doc, p.span)
+            self.derived(node, p.span)
             self.generated(node)
 
-    def task(self, cls: URIRef, fact, d: URIRef, src: URIRef, doc: Doc) -> URIRef:
+    def task(self, cls: str, fact) -> str:
         """The node of a mandate, directive or reporting duty: type, paragraph, provenance."""
-        node = URIRef(f"{d}/{fact.key}")
-        self.add(node, RDF.type, cls)
-        self.add(node, CT.conferredBy, self.paragraph(d, fact.paragraph))
-        self.derived(node, src, doc, fact.span)
+        node = f"{self.d}/{fact.key}"
+        self.add(node, RDF.type, _I(cls))
+        self.add(node, CT.conferredBy, _I(self.paragraph(fact.paragraph)))
+        self.derived(node, fact.span)
         self.generated(node)
         return node
 
-    def paragraph(self, d: URIRef, ref: ParaRef) -> URIRef:
-        return URIRef(f"{d}/{ref.path}")
-
-    def facts(self, e: Entry, d: URIRef, src: URIRef, corpus: Corpus) -> None:
-        """Citations, mentions, verbs, mandates, directives, duties and meetings."""
-        doc = e.result.doc
-        facts = e.result.facts
+    def occurrences(self, facts: dict) -> None:
+        """Citations, body mentions and aliases, operative verbs."""
+        d = self.d
         for c in facts.get("citations", ()):
-            target = self.cited(c.symbol, corpus.cited_dates.get(c.symbol))
-            self.add(d, DCTERMS.references, target)
-            para = self.paragraph(d, c.paragraph) if c.paragraph is not None else None
+            target = self.cite(c.symbol, c.date)
+            self.add(d, DCTERMS.references, _I(target))
+            para = self.paragraph(c.paragraph) if c.paragraph is not None else None
             if para is not None:
-                self.add(para, CITO.cites, target)
-            self.annotation("cite", target, src, doc, c.span, OA.linking, source_span=c.source_span,
-                            paragraph=para)
+                self.add(para, CITO.cites, _I(target))
+            self.annotation("cite", target, c.span, OA.linking, source_span=c.source_span, paragraph=para)
         for m in facts.get("bodies", ()):
-            body = self.body(m.key) if m.key else None
+            node = body(m.key) if m.key else None
             if not hasattr(m, "alias"):  # a Mention
-                para = self.paragraph(d, m.paragraph) if m.paragraph is not None else None
+                para = self.paragraph(m.paragraph) if m.paragraph is not None else None
                 if para is not None:
-                    self.add(para, CT.mentions, body)
-                self.annotation("mention", body, src, doc, m.span, OA.identifying, key=m.key, paragraph=para)
-            elif body is not None:  # an alias the text defines for a known body
-                self.add(body, SKOS.altLabel, Literal(m.alias, lang="zh"))
+                    self.add(para, CT.mentions, _I(node))
+                self.annotation("mention", node, m.span, OA.identifying, key=m.key, paragraph=para)
+            elif node is not None:  # an alias the text defines for a known body
+                self.add(node, SKOS.altLabel, nt.text(m.alias, "zh"))
         for v in facts.get("verbs", ()):
-            node = self.paragraph(d, v.paragraph)
-            self.add(node, CT.operativeVerb, self.verb(v.slug))
-            self.add(node, CT.verbPhrase, Literal(v.phrase, lang="zh"))
+            node = self.paragraph(v.paragraph)
+            self.add(node, CT.operativeVerb, _I(verb(v.slug)))
+            self.add(node, CT.verbPhrase, nt.text(v.phrase, "zh"))
+
+    def tasks(self, facts: dict) -> None:
+        """Mandates (with the ends the text gives), directives, reporting duties, meetings."""
         for m in facts.get("mandates", ()):
-            node = self.task(CT.Mandate, m, d, src, doc)
-            self.add(node, CT.holder, self.body(m.holder))
-            end = corpus.mandate_ends.get((e.path, m.key), m.end)  # the text's, or from a duration
-            if end:
-                self.add(node, CT.endDate, Literal(end, datatype=XSD.date))
+            node = self.task(CT.Mandate, m)
+            self.add(node, CT.holder, _I(body(m.holder)))
+            for prop, value in ((CT.endDate, m.end), (CT.startDate, m.start), (CT.reviewDate, m.review)):
+                if value:
+                    self.add(node, prop, nt.date(value))
             if m.duration:
-                self.add(node, CT.duration, Literal(m.duration, datatype=XSD.duration))
-            if m.start:
-                self.add(node, CT.startDate, Literal(m.start, datatype=XSD.date))
-            if m.review:
-                self.add(node, CT.reviewDate, Literal(m.review, datatype=XSD.date))
+                self.add(node, CT.duration, nt.duration(m.duration))
             if m.guidance:
-                self.add(node, CT.underGuidanceOf, self.body(m.guidance))
+                self.add(node, CT.underGuidanceOf, _I(body(m.guidance)))
             if m.kind:
-                self.add(node, CT.mandateKind, getattr(CT, m.kind))
-            earlier = corpus.renewals.get((e.path, m.key))
-            if earlier:
-                self.add(node, CT.renews, URIRef(f"{iri(self.base, earlier[0])}/{earlier[1]}"))
+                self.add(node, CT.mandateKind, _I(getattr(CT, m.kind)))
         for x in facts.get("directives", ()):
-            node = self.task(CT.Directive, x, d, src, doc)
-            self.add(node, CT.addressee, self.body(x.addressee))
-            self.add(node, CT.dueDate, Literal(x.due, datatype=XSD.date))
+            node = self.task(CT.Directive, x)
+            self.add(node, CT.addressee, _I(body(x.addressee)))
+            self.add(node, CT.dueDate, nt.date(x.due))
             if x.concerns:
-                self.add(node, CT.concerns, self.cited(x.concerns, corpus.cited_dates.get(x.concerns)))
+                self.add(node, CT.concerns, _I(self.cite(x.concerns)))
         for x in facts.get("reporting", ()):
-            node = self.task(CT.ReportingDuty, x, d, src, doc)
-            self.add(node, CT.addressee, self.body(x.addressee))
-            self.add(node, CT.reportsTo, self.body(x.reports_to))
+            node = self.task(CT.ReportingDuty, x)
+            self.add(node, CT.addressee, _I(body(x.addressee)))
+            self.add(node, CT.reportsTo, _I(body(x.reports_to)))
             if x.frequency:
-                self.add(node, CT.frequency, Literal(x.frequency, datatype=XSD.duration))
+                self.add(node, CT.frequency, nt.duration(x.frequency))
         for m in facts.get("meetings", ()):
             if m.number:
                 node = self.council_meeting(m.number)
             else:  # a meeting the text announces without a number: not known to be the Council's
-                node = URIRef(f"{d}/meeting/{m.date.isoformat()}")
-                self.add(node, RDF.type, CT.Meeting)
-            self.add(node, DCTERMS.date, Literal(m.date, datatype=XSD.date))
+                node = f"{self.d}/meeting/{m.date.isoformat()}"
+                self.add(node, RDF.type, _I(CT.Meeting))
+            self.add(node, DCTERMS.date, nt.date(m.date))
             if m.time:
-                start = dt.datetime.combine(m.date, m.time)
-                self.add(node, CT.startTime, Literal(start, datatype=XSD.dateTime))
-            self.add(node, CT.virtual, Literal(m.virtual))
-            self.add(node, CT.describedIn, d)
+                self.add(node, CT.startTime, nt.date_time(dt.datetime.combine(m.date, m.time)))
+            self.add(node, CT.virtual, nt.boolean(m.virtual))
+            self.add(node, CT.describedIn, _I(self.d))
             for span in m.spans:
-                self.derived(node, src, doc, span)
+                self.derived(node, span)
             self.generated(node)
+
+    def result(self) -> DocumentTriples:
+        inside = self.d + "/"
+        own, shared = [], []
+        for t in nt.ordered(self.out):
+            (own if t[0] == self.d or t[0].startswith(inside) else shared).append(t)
+        stubs = _Emitter(self.base, RUN_PLACEHOLDER)
+        for symbol in {s for s, _ in self.cited}:
+            stubs.identity(iri(self.base, symbol.path), symbol)
+        return DocumentTriples(self.d, tuple(own), tuple(shared), tuple(nt.ordered(stubs.out)),
+                               tuple(self.cited))
+
+
+def document_triples(doc: Doc, facts: dict, path: str, base: str) -> DocumentTriples:
+    """Everything one input document contributes, given the IRI path it gets."""
+    e = _Document(base, path, doc)
+    e.document()
+    e.source_text()
+    e.adopting_meeting()
+    e.paragraphs()
+    e.occurrences(facts)
+    e.tasks(facts)
+    return e.result()
 
 
 def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, int, int]]:
@@ -409,15 +413,95 @@ def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, in
     return [(norm.text[a:b], s, e) for a, b, s, e in norm.source_pieces(span.start, span.end)]
 
 
-def build_graph(corpus: Corpus, base: str) -> Graph:
-    """The whole graph for a merged corpus."""
-    b = _Builder(base, corpus.run, {e.result.doc.symbol for e in corpus.entries if e.result.doc.symbol})
-    b.bodies()
-    b.verbs()
-    for e in corpus.entries:
-        b.entry(e, corpus)
-    b.run_activity()
-    return b.g
+# *** the build-wide parts ***
 
 
-__all__ = ["build_graph", "iri", "reference"]
+def reference_triples() -> list[nt.Triple]:
+    """The bodies and the verb concepts: packaged data, the same for every build and base."""
+    e = _Emitter(REFERENCE_BASE, RUN_PLACEHOLDER)
+    for b in gazetteer().bodies:
+        node = body(b.key)
+        e.add(node, RDF.type, _I(CT.Body))
+        e.add(node, RDF.type, _I(ORG.Organization))
+        e.add(node, SKOS.prefLabel, nt.text(b.zh, "zh"))
+        e.add(node, SKOS.prefLabel, nt.text(b.en, "en"))
+        e.add(node, SKOS.notation, nt.text(b.key))
+        for alias in b.aliases:
+            e.add(node, SKOS.altLabel, nt.text(alias, "zh"))
+        if b.parent:
+            e.add(node, ORG.subOrganizationOf, _I(body(b.parent)))
+    scheme = CT.ActionVerbs
+    e.add(scheme, RDF.type, _I(SKOS.ConceptScheme))
+    e.add(scheme, SKOS.prefLabel, nt.text("行动动词", "zh"))
+    e.add(scheme, SKOS.prefLabel, nt.text("action verbs", "en"))
+    for v in verbs().verbs:
+        node = verb(v.slug)
+        e.add(node, RDF.type, _I(SKOS.Concept))
+        e.add(node, SKOS.inScheme, _I(scheme))
+        e.add(node, SKOS.prefLabel, nt.text(v.zh, "zh"))
+        e.add(node, SKOS.prefLabel, nt.text(v.en, "en"))
+        e.add(node, SKOS.notation, nt.text(v.slug))
+    kinds, spm = CT.MandateKinds, CT.SpecialPoliticalMission
+    e.add(kinds, RDF.type, _I(SKOS.ConceptScheme))
+    e.add(spm, RDF.type, _I(SKOS.Concept))
+    e.add(spm, SKOS.inScheme, _I(kinds))
+    e.add(spm, SKOS.prefLabel, nt.text("特别政治任务", "zh"))
+    e.add(spm, SKOS.prefLabel, nt.text("special political mission", "en"))
+    agent = reference(f"software/ct2rdf/{__version__}")
+    e.add(agent, RDF.type, _I(PROV.SoftwareAgent))
+    e.add(agent, RDFS.label, nt.text(f"ct2rdf {__version__}"))
+    e.add(agent, CT.toolVersion, nt.text(__version__))
+    return nt.ordered(e.out)
+
+
+@dataclass(frozen=True)
+class BuildFacts:
+    """What the build-wide steps decided (see :mod:`ct2rdf.merge`)."""
+
+    run: str  # the build's id
+    sources: tuple[str, ...]  # the input-file nodes of the documents kept
+    inputs: frozenset  # the symbols of the input documents
+    cited: dict  # every cited symbol → its date (or None)
+    ends: dict  # mandate node IRI → end date computed from a duration
+    renewals: dict  # mandate node IRI → the mandate node it renews
+
+
+def build_triples(facts: BuildFacts, base: str) -> list[nt.Triple]:
+    """The build activity, the cited documents, computed mandate ends and renewals."""
+    e = _Emitter(base, facts.run)
+    run, agent = e.run, reference(f"software/ct2rdf/{__version__}")
+    e.add(run, RDF.type, _I(PROV.Activity))
+    e.add(run, RDFS.label, nt.text(f"ct2rdf {__version__} build"))
+    e.add(run, PROV.wasAssociatedWith, _I(agent))
+    for src in facts.sources:
+        e.add(run, PROV.used, _I(src))
+    for b in gazetteer().bodies:
+        if b.established_by:
+            e.add(body(b.key), CT.establishedBy, _I(_cited(e, b.established_by, facts)))
+    for symbol in facts.cited:
+        _cited(e, symbol, facts)
+    for node, end in facts.ends.items():
+        e.add(node, CT.endDate, nt.date(end))
+    for node, earlier in facts.renewals.items():
+        e.add(node, CT.renews, _I(earlier))
+    return nt.ordered(e.out)
+
+
+def _cited(e: _Emitter, symbol: Symbol, facts: BuildFacts) -> str:
+    node = iri(e.base, symbol.path)
+    if symbol not in facts.inputs:  # an input document describes itself
+        e.identity(node, symbol)
+        e.labels(node, document_labels(symbol, symbol.kind, None))
+        date = facts.cited.get(symbol)
+        if date is not None:
+            e.add(node, ELI.date_document, nt.date(date))
+    return node
+
+
+def all_triples(parts: Iterable[Iterable[nt.Triple]]) -> list[nt.Triple]:
+    """The union of several parts, in output order."""
+    return nt.ordered(t for part in parts for t in part)
+
+
+__all__ = ["RUN_PLACEHOLDER", "BuildFacts", "DocumentTriples", "build_triples", "document_triples",
+           "iri", "reference", "reference_triples", "run_iri"]

@@ -13,10 +13,8 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
-DEFAULT_BASE = "https://w3id.org/ct2rdf/id/"
-# Reference entities (bodies, verb and theme concepts, the software agent) live
-# here whatever --base says, so graphs built with different bases share them.
-REFERENCE_BASE = "https://w3id.org/ct2rdf/id/"
+from ..bases import DEFAULT_BASE, REFERENCE_BASE  # noqa: F401  (re-exported)
+
 # The EU language authority's Chinese (eli:language), and the IANA media type
 # of the input files (eli:format).
 LANGUAGE_ZHO = URIRef("http://publications.europa.eu/resource/authority/language/ZHO")

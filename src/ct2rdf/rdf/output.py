@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import UsageError
-from .serialize import write_atomic
+from .write import write_atomic
 
 
 def check_base(base: str) -> None:

@@ -58,6 +58,23 @@ class Report:
     violations: tuple[Violation, ...]
     graph: Graph
 
+    @classmethod
+    def union_of(cls, found) -> Report:
+        """One report of results found in parts (per document, the summary graph).
+
+        A result found twice (a cited document checked with two citing
+        documents) is listed once, with a source file where one of them has it.
+        """
+        best: dict[tuple, Violation] = {}
+        for v in found:
+            key = (v.shape, v.focus, v.path, v.value, v.severity)
+            prev = best.get(key)
+            if prev is None or (not prev.file and v.file) or (
+                    prev.file and v.file and (v.file, v.start or 0) < (prev.file, prev.start or 0)):
+                best[key] = v
+        unique = tuple(sorted(best.values(), key=Violation.sort_key))
+        return cls(not any(v.severity == "Violation" for v in unique), unique, None)
+
     @property
     def warnings(self) -> tuple[Violation, ...]:
         """The results of severity Warning (or Info)."""

@@ -1,0 +1,98 @@
+"""The per-document stage on a Dask cluster (``ct2rdf build --engine dask``).
+
+The workers of a cluster need not see this machine's files: each task
+carries its file's bytes and returns its chunks as bytes, which this process
+writes into its cache (or spool) as they arrive; futures are released at
+once, so memory holds the documents in flight, not the corpus.  Files whose
+chunks are cached here are not sent at all.  Without ``--scheduler`` a
+``LocalCluster`` of one single-threaded worker process per core is started
+(and stopped) for the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from .errors import InputError, UsageError
+from .work import DocOut, Task, cache_key, load, materialize, run_task
+
+
+def run_dask(tasks: list[Task], *, scheduler: str | None = None,
+             progress: Callable[[int], None] | None = None) -> list[DocOut]:
+    """Run ``tasks`` on a Dask cluster; outputs in task order, as the local engines give them."""
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError:
+        raise UsageError("--engine dask needs dask.distributed. "
+                         "Install it: pip install 'dask[distributed]'") from None
+    out: list[DocOut | None] = [None] * len(tasks)
+    todo: list[tuple[int, Task]] = []
+    for i, t in enumerate(tasks):
+        done = _local(t)
+        if done is not None:
+            out[i] = done
+        else:
+            todo.append((i, t))
+    finished = len(tasks) - len(todo)
+    if todo:
+        with _client(scheduler, Client, LocalCluster) as client:
+            sent = [replace(t, data=_read(t), inline=True, keep=False) for _, t in todo]
+            futures = client.map(run_task, sent, pure=False)
+            where = {f.key: (i, t) for f, (i, t) in zip(futures, todo, strict=True)}
+            for future in as_completed(futures):
+                i, t = where[future.key]
+                got = future.result()
+                future.release()
+                out[i] = materialize(got, t.folder) if got.ok else replace(got, name=t.name)
+                finished += 1
+                if progress is not None:
+                    progress(finished)
+    return out  # type: ignore[return-value]
+
+
+def _local(t: Task) -> DocOut | None:
+    """A task this process answers without the cluster: unreadable, or cached."""
+    data = _read(t)
+    if data is None:
+        return DocOut(t.name, error=InputError(t.name, "cannot read it",
+                                               "Check the path and its permissions"))
+    cached = load(t.folder, cache_key(t, hashlib.sha256(data).hexdigest()))
+    return replace(cached, name=t.name, reused=True) if cached is not None else None
+
+
+def _read(t: Task) -> bytes | None:
+    try:
+        return Path(t.file).read_bytes()
+    except OSError:
+        return None
+
+
+class _client:
+    """A Dask client on ``scheduler``, or on a LocalCluster started (and stopped) here."""
+
+    def __init__(self, scheduler, Client, LocalCluster):
+        self.scheduler, self.Client, self.LocalCluster, self.cluster = scheduler, Client, LocalCluster, None
+
+    def __enter__(self):
+        from .engines import default_jobs
+
+        try:
+            if self.scheduler:
+                self.client = self.Client(self.scheduler, timeout="10s")
+            else:
+                self.cluster = self.LocalCluster(n_workers=default_jobs(), threads_per_worker=1,
+                                                 processes=True, dashboard_address=None)
+                self.client = self.Client(self.cluster)
+        except OSError as e:
+            raise UsageError(f"cannot reach the Dask scheduler {self.scheduler} ({e}). "
+                             "Check the address, or leave out --scheduler for a local cluster") from None
+        return self.client
+
+    def __exit__(self, *exc):
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        return False

@@ -1,0 +1,274 @@
+"""One input file → its part of the graph, written to disk, and a small summary.
+
+:func:`run_task` is what a worker process (or a Dask worker) runs: it reads
+the file, extracts its facts (:func:`ct2rdf.pipeline.process`), makes its
+triples (:func:`ct2rdf.rdf.graph.document_triples`), serializes them through
+Oxigraph into *chunks* — Turtle (the document's own triples) and N-Quads
+(all its triples, in the named graph of its IRI) — checks them against the
+shapes, and returns a :class:`DocOut`: a few kilobytes the build-wide merge
+needs, never the text or the triples.  So memory is bounded by the largest
+document, and the writer only concatenates chunks.
+
+Chunks and summaries are cached under a key made of the file's sha256, its
+catalog row, the base IRI, the IRI path and the tool version: a rebuild
+after one file changed runs only that file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import pickle
+import re
+import secrets
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+from .symbols import Symbol
+
+_TYPE_SLUG = {"resolution": "res", "prst": "prst", "letter": "letter", "other": "doc"}
+FORMATS = ("ttl", "nq")  # the chunk kinds every document gets
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to turn one file into its chunks (small, picklable)."""
+
+    name: str  # the file's name in the graph (relative to its input root)
+    file: str  # where to read it
+    catalog: dict | None
+    base: str
+    folder: str  # where to write the chunks: the cache, or the build's spool folder
+    check: bool = True  # validate the document against the shapes
+    path: str | None = None  # force this IRI path (a minted path that clashed)
+    keep: bool = False  # return the full pipeline Result too (in-process builds, tests)
+    data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
+    inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """A mandate, as the build-wide steps see it."""
+
+    node: str  # its IRI
+    holder: str
+    kind: str | None
+    end: dt.date | None
+    duration: str | None
+
+
+@dataclass(frozen=True)
+class DocOut:
+    """What one input file produced, for the merge and the writer."""
+
+    name: str
+    sha256: str = ""
+    error: InputError | None = None
+    warnings: tuple[str, ...] = ()
+    catalog: dict = field(default_factory=dict)
+    symbol: Symbol | None = None
+    doc_type: str = "other"
+    date: dt.date | None = None
+    path: str = ""  # the IRI path (below the base) the chunks were made with
+    minted: bool = False  # the path is made from type and date: the merge may change it
+    iri: str = ""
+    paragraphs: int = 0
+    citations: int = 0
+    triples: int = 0  # in the document's named graph
+    mandates: tuple[Mandate, ...] = ()
+    cited: tuple = ()  # (symbol, date or None) of every document it cites
+    meetings: tuple[int, ...] = ()  # numbers of the Council meetings it describes
+    shared: tuple = ()  # its triples about nodes other documents describe too
+    groups: dict = field(default_factory=dict)  # node → triples the cross-document shapes need
+    findings: tuple | None = None  # shape results on this document alone; None: not checked
+    chunks: dict = field(default_factory=dict)  # format → chunk file
+    key: str = ""  # the cache key
+    reused: bool = False  # read from the cache, not made
+    size: int = 0  # the file's bytes
+    result: object = None  # the pipeline Result, only when Task.keep
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def cache_key(task: Task, sha256: str) -> str:
+    """The chunks' key: everything a document's chunks depend on."""
+    h = hashlib.sha256()
+    row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
+    for part in (f"ct2rdf {__version__}", sha256, row, task.base, task.path or "", str(task.check)):
+        h.update(part.encode())
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def run_task(task: Task) -> DocOut:
+    """Read, extract, make triples, write chunks, validate: one file, no exceptions."""
+    data = task.data
+    if data is None:
+        try:
+            data = Path(task.file).read_bytes()
+        except OSError as e:
+            return DocOut(task.name, error=InputError(task.name, f"cannot read it ({e.strerror})",
+                                                      "Check the path and its permissions"))
+    sha = hashlib.sha256(data).hexdigest()
+    key = cache_key(task, sha)
+    if not task.keep and not task.inline:
+        cached = load(task.folder, key)
+        if cached is not None:
+            return replace(cached, name=task.name, reused=True)
+    out = replace(_make(task, data, sha, key), size=len(data))
+    if out.ok and not task.inline:
+        out = materialize(out, task.folder, cache=not task.keep)
+    return out
+
+
+def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
+    """Write the chunks ``out`` carries as bytes into ``folder``; cache its summary."""
+    paths = {}
+    for fmt, data in out.chunks.items():
+        paths[fmt] = str(Path(folder) / f"{out.key}.{fmt}")
+        _write(Path(paths[fmt]), data)
+    out = replace(out, chunks=paths)
+    if cache:
+        store(folder, out)
+    return out
+
+
+def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
+    from .pipeline import process
+    from .rdf.graph import document_triples
+
+    r = process(task.name, data, task.catalog)
+    if r.error is not None:
+        return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
+    doc = r.doc
+    h = doc.structure.header
+    minted = doc.symbol is None
+    path = task.path or (doc.symbol.path if doc.symbol else _stem(h.doc_type, doc.date))
+    g = document_triples(doc, r.facts, path, task.base)
+    chunks = _chunks(g)
+    findings = _check(g) if task.check else None
+    mandates = tuple(
+        Mandate(f"{g.iri}/{m.key}", m.holder, m.kind, m.end, m.duration) for m in r.facts.get("mandates", ())
+    )
+    return DocOut(
+        name=task.name, sha256=sha, warnings=r.warnings, catalog=dict(task.catalog or {}),
+        symbol=doc.symbol, doc_type=h.doc_type, date=doc.date, path=path, minted=minted, iri=g.iri,
+        paragraphs=len(doc.structure.paragraphs), citations=len(r.facts.get("citations", ())),
+        triples=len(g.own) + len(g.shared), mandates=mandates, cited=g.cited,
+        meetings=tuple(sorted({int(t[0].rsplit("/", 1)[1]) for t in g.shared if _MEETING_RE.search(t[0])})),
+        shared=g.shared, groups=_groups(g, mandates), findings=findings, chunks=chunks, key=key,
+        result=r if task.keep else None,
+    )
+
+
+def _stem(doc_type: str, date: dt.date | None) -> str:
+    """The IRI path of a document without a symbol: ``doc/<type>-<date>``."""
+    return f"doc/{_TYPE_SLUG[doc_type]}-{date.isoformat() if date else 'undated'}"
+
+
+_MEETING_RE = re.compile(r"/meeting/SC/\d+$")
+
+
+def _chunks(g) -> dict[str, bytes]:
+    """The document's Turtle (own triples, no prefix lines) and N-Quads chunks."""
+    import pyoxigraph as ox
+
+    from .rdf import nt
+    from .rdf.namespace import PREFIXES
+
+    own = nt.lines(g.own).encode()
+    turtle = ox.serialize(ox.parse(own, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                          prefixes=PREFIXES)
+    body = turtle.split(b"\n")
+    first = next((i for i, line in enumerate(body) if not line.startswith(b"@prefix")), len(body))
+    quads = nt.lines(nt.ordered(g.own + g.shared), graph=g.iri).encode()
+    nquads = ox.serialize(ox.parse(quads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    return {"ttl": b"\n".join(body[first:]), "nq": nquads}
+
+
+def _groups(g, mandates: tuple[Mandate, ...]) -> dict:
+    """The triples the cross-document shapes need, by node: each meeting this
+    document describes (with the document's adoption), each mandate (with
+    the paragraph, annex and document that date it)."""
+    from .rdf.namespace import CT, DCTERMS, ELI
+    from .rdf.nt import RDF_TYPE
+
+    by_subject: dict[str, list] = {}
+    for t in g.own + g.shared:
+        by_subject.setdefault(t[0], []).append(t)
+    keep_doc = {RDF_TYPE, str(ELI.date_document), str(DCTERMS.identifier), str(CT.adoptedAt)}
+    keep_part = {RDF_TYPE, str(ELI.is_part_of), str(CT.number), str(DCTERMS.isPartOf)}
+    skip_task = {"http://www.w3.org/ns/prov#wasDerivedFrom", "http://www.w3.org/ns/prov#wasGeneratedBy"}
+    doc = [t for t in by_subject.get(g.iri, ()) if t[1] in keep_doc]
+    out: dict[str, tuple] = {}
+    for node, triples in by_subject.items():
+        if _MEETING_RE.search(node):
+            out[node] = tuple(t for t in triples if t[1] not in skip_task) + tuple(doc)
+    for m in mandates:
+        task = [t for t in by_subject.get(m.node, ()) if t[1] not in skip_task]
+        parts = []
+        para = next((t[2][1:-1] for t in task if t[1] == str(CT.conferredBy)), None)
+        while para and para != g.iri:
+            triples = [t for t in by_subject.get(para, ()) if t[1] in keep_part]
+            parts += triples
+            up = [t[2][1:-1] for t in triples if t[1] in (str(ELI.is_part_of), str(DCTERMS.isPartOf))]
+            para = up[0] if up else None
+        out[m.node] = tuple(task + parts + doc)
+    return out
+
+
+def _check(g) -> tuple:
+    """The document's shape results: its triples, the stubs of what it cites, the bodies."""
+    from .rdf import nt
+    from .rdf.shacl import checker
+
+    data = nt.lines(g.own + g.shared + g.stubs) + _reference_text()
+    return checker().check(data)
+
+
+@lru_cache(maxsize=1)
+def _reference_text() -> str:
+    from .rdf import nt
+    from .rdf.graph import reference_triples
+
+    return nt.lines(reference_triples())
+
+
+# *** the cache ***
+
+
+def load(folder: str, key: str) -> DocOut | None:
+    """The cached summary for ``key`` if it and its chunks are all there."""
+    try:
+        with open(Path(folder) / f"{key}.pkl", "rb") as f:
+            out = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+    if not isinstance(out, DocOut) or not all(Path(p).is_file() for p in out.chunks.values()):
+        return None
+    return out
+
+
+def store(folder: str, out: DocOut) -> None:
+    """Cache ``out`` (its chunks are written already)."""
+    _write(Path(folder) / f"{out.key}.pkl", pickle.dumps(replace(out, result=None), protocol=5))
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write atomically: a reader (another build sharing the cache) never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
