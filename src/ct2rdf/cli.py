@@ -6,7 +6,6 @@ Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -120,6 +119,8 @@ def validate(file, shapes, fmt):
         raise Failure(str(e)) from None
     except EmptyGraph as e:
         if fmt == "json":
+            import json
+
             click.echo(json.dumps({"conforms": False, "error": str(e), "violations": [], "warnings": []},
                                   ensure_ascii=False, indent=2))
         raise Failure(str(e), 1) from None
