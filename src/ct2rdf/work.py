@@ -98,13 +98,30 @@ class DocOut:
 
 
 def cache_key(task: Task, sha256: str) -> str:
-    """The chunks' key: everything a document's chunks depend on."""
+    """The chunks' key: everything a document's chunks depend on.
+
+    The code counts as its files' contents, not only the version number: a
+    changed extractor or shape between two releases must not reuse chunks.
+    """
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
-    for part in (f"ct2rdf {__version__}", sha256, row, task.base, task.path or "", str(task.check)):
+    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """sha256 over the tool version and the name, size and modification time of
+    every file of the installed package (code, data, shapes): stat, not read,
+    so it costs a millisecond; a touched file only costs a rebuild."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"ct2rdf {__version__}".encode())
+    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        st = f.stat()
+        h.update(f"{f.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
 
 
 def run_task(task: Task) -> DocOut:
