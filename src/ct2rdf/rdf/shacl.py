@@ -5,8 +5,11 @@ N-Triples text) in its worker, and once a small summary for the shapes that
 look across documents.  pyshacl is the reference; ``pyshacl-turbo`` (a Rust
 engine with pyshacl's report vocabulary) gives the same verdicts on every
 shape of ``shapes/`` and every planted fault (tests/test_engines.py), about
-60× faster per document, so it is the default.  ``pyrudof`` also agrees but
-parses N-Triples slowly; it stays selectable for comparison.
+45× faster per document, so it is the default.  ``pyrudof`` also agrees but
+reads data slowly (~6× turbo's time per document); it stays selectable for
+comparison.  Never hand pyshacl-turbo 0.6 a pyoxigraph Store: on that path
+it reads the plain literal "zh" as differing from "zh"^^xsd:string and fails
+S03-SourceText-language; text and rdflib graphs are read correctly.
 
 Every engine's report is read the same way into :class:`Finding` tuples, so
 "the same verdict" is a set comparison; :class:`Checker` turns findings into
