@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, URIRef
 
-from ct2rdf.rdf.locate import Location, cited_in, locate
+from ct2rdf.rdf.locate import Location, TripleIndex, cited_in, locate
 
 ID = "https://w3id.org/ct2rdf/id/"
 PREFIXES = """@base <https://w3id.org/ct2rdf/id/> .
@@ -75,19 +75,29 @@ CASES = [
 ]
 
 
+def read(reader: str, text: str):
+    """The graph as rdflib parses it, or as a TripleIndex over the text (what a worker holds)."""
+    return Graph().parse(data=text, format="turtle") if reader == "rdflib" else TripleIndex(text, "turtle")
+
+
+READERS = ["rdflib", "index"]
+
+
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 @pytest.mark.parametrize(("node", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_locate(layout, node, expected):
-    g = Graph().parse(data=PREFIXES + LAYOUTS[layout], format="turtle")
+def test_locate(layout, node, expected, reader):
+    g = read(reader, PREFIXES + LAYOUTS[layout])
     source = "R/zh" if layout == "v1" else "R/zh/txt"
     assert locate(g, URIRef(ID + node.replace("SOURCE", source))) == expected
 
 
+@pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
-def test_a_bad_citation_is_found_where_the_document_cites_it(layout):
+def test_a_bad_citation_is_found_where_the_document_cites_it(layout, reader):
     from rdflib import Literal
 
-    g = Graph().parse(data=PREFIXES + LAYOUTS[layout], format="turtle")
+    g = read(reader, PREFIXES + LAYOUTS[layout])
     assert cited_in(g, URIRef(ID + "R"), Literal("S/RES/1373 (2001)")) == Location("res.txt", 40, 54)
     assert cited_in(g, URIRef(ID + "R"), Literal("S/RES/9999 (2001)")) is None
 

@@ -1,20 +1,20 @@
-"""SHACL validation with pyshacl, reported by stable shape id in English and Chinese."""
+"""SHACL validation results, reported by stable shape id in English and Chinese (engines: rdf/shacl.py)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.collection import Collection
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
 from ..errors import Ct2rdfError, UsageError
 from ..resources import turtle_files
-from .locate import Location, cited_in, locate
-from .namespace import CT, PREFIXES
+from .locate import Location
+from .namespace import CT
 
 SHAPES_NS = "https://w3id.org/ct2rdf/shapes#"
 
@@ -47,16 +47,22 @@ class Violation:
 
 @dataclass(frozen=True)
 class Report:
-    """The outcome: whether the graph conforms, the results, and pyshacl's report graph.
+    """The outcome: whether the graph conforms, the results, and the engine's report graph.
 
     ``conforms`` is true when no result is a Violation: Warnings (what the
     source does not say) are reported but do not fail the graph.
-    ``violations`` holds every result, Warnings included.
+    ``violations`` holds every result, Warnings included.  ``graph`` is the
+    engine's own report (None for a union: :func:`results_graph` renders one).
     """
 
     conforms: bool
     violations: tuple[Violation, ...]
-    graph: Graph
+    graph: Graph | None = None
+
+    @staticmethod
+    def union(reports: Iterable[Report]) -> Report:
+        """One report of several (each document's, and the summary's): results de-duplicated, sorted."""
+        return Report.union_of(v for r in reports for v in r.violations)
 
     @classmethod
     def union_of(cls, found) -> Report:
@@ -152,91 +158,47 @@ def _syntax_error(data: bytes, rdflib_error: Exception) -> str:
     return f"at line {line + 1}: {why}" if why and line is not None else str(rdflib_error).splitlines()[0]
 
 
-def validate(data: Graph, shapes_dir: Path | None = None) -> Report:
-    """Validate ``data`` against the shapes."""
-    import pyshacl  # imported lazily: it is slow to import
+def validate(data: Graph, shapes_dir: Path | None = None, engine: str | None = None) -> Report:
+    """Validate ``data`` against the shapes, with the fast engine unless ``engine`` names another.
 
-    conforms, results, _ = pyshacl.validate(
-        data, shacl_graph=shapes_graph(shapes_dir), inference="none", allow_warnings=True
-    )
-    shapes = shapes_graph(shapes_dir)
-    violations = []
-    for r in results.subjects(SH.resultSeverity, None):
-        shape = results.value(r, SH.sourceShape)
-        # Read the messages off the shape (or its SPARQL constraint): pyshacl
-        # drops the language tags of SPARQL constraints' messages.
-        msgs = {}
-        for node in (results.value(r, SH.sourceConstraint), shape):
-            if node is not None and not msgs:
-                msgs = {m.language: str(m) for m in shapes.objects(node, SH.message)}
-        if not msgs:
-            msgs = {m.language: str(m) for m in results.objects(r, SH.resultMessage)}
-        focus, value = results.value(r, SH.focusNode), results.value(r, SH.value)
-        where = _where(data, focus, value)
-        violations.append(
-            Violation(
-                shape=_short(shape),
-                focus=str(focus or ""),
-                path=_path(results, results.value(r, SH.resultPath)),
-                value=str(value or ""),
-                severity=_short(results.value(r, SH.resultSeverity)),
-                message_en=msgs.get("en") or msgs.get(None, ""),
-                message_zh=msgs.get("zh", ""),
-                file=where.file if where else "",
-                start=where.start if where else None,
-                end=where.end if where else None,
-            )
-        )
-    # one line per finding: a shape with two constraints of one message (S15:
-    # start ≤ review, start ≤ end) reports the same value twice
-    unique = sorted(set(violations), key=Violation.sort_key)
-    return Report(bool(conforms), tuple(unique), results)
+    Every engine gives pyshacl's verdicts (tests/test_engines.py); see rdf/shacl.py.
+    """
+    from .shacl import DEFAULT_ENGINE, checker
+
+    return checker(engine or DEFAULT_ENGINE, shapes_dir).report(data)
 
 
-def _where(data: Graph, focus, value) -> Location | None:
-    """The source behind ``focus``; for a whole document (S17), where it cites ``value``."""
-    where = locate(data, focus)
-    if where is not None and where.start is None and value is not None:
-        return cited_in(data, focus, value) or where
-    return where
+def results_graph(report: Report) -> Graph:
+    """A SHACL validation report graph of ``report``'s results (a union keeps no engine graph).
+
+    Values are IRIs or plain literals (a Violation keeps the lexical form);
+    a complex result path is left to the source shape, which states it.
+    """
+    g = Graph()
+    g.bind("sh", SH)
+    g.bind("cts", SHAPES_NS)
+    node = BNode("report")
+    g.add((node, RDF.type, SH.ValidationReport))
+    g.add((node, SH.conforms, Literal(report.conforms)))
+    for i, v in enumerate(report.violations):
+        r = BNode(f"result{i}")
+        g.add((node, SH.result, r))
+        g.add((r, RDF.type, SH.ValidationResult))
+        g.add((r, SH.focusNode, URIRef(v.focus)))
+        g.add((r, SH.sourceShape, URIRef(SHAPES_NS + v.shape)))
+        g.add((r, SH.resultSeverity, SH[v.severity]))
+        if _is_iri(v.path):
+            g.add((r, SH.resultPath, URIRef(v.path)))
+        if v.value:
+            g.add((r, SH.value, URIRef(v.value) if _is_iri(v.value) else Literal(v.value)))
+        for text, lang in ((v.message_en, "en"), (v.message_zh, "zh")):
+            if text:
+                g.add((r, SH.resultMessage, Literal(text, lang=lang)))
+    return g
 
 
-def _short(node) -> str:
-    if node is None:
-        return ""
-    s = str(node)
-    if isinstance(node, URIRef):
-        for prefix in (SHAPES_NS, str(SH)):
-            if s.startswith(prefix):
-                return s[len(prefix):]
-    return s
-
-
-def _path(g: Graph, node) -> str:
-    """A result path as text: an IRI in full, a complex path as SPARQL (``ct:conferredBy/…``)."""
-    if node is None or isinstance(node, URIRef):
-        return _short(node)
-    return _complex(g, node)
-
-
-def _complex(g: Graph, node) -> str:
-    if isinstance(node, URIRef):
-        return _prefixed(str(node))
-    if (node, RDF.first, None) in g:
-        return "/".join(_complex(g, step) for step in Collection(g, node))
-    for prop, mark in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        inner = g.value(node, prop)
-        if inner is not None:
-            return f"({_complex(g, inner)}){mark}"
-    inner = g.value(node, SH.inversePath)
-    return f"^{_complex(g, inner)}" if inner is not None else str(node)
-
-
-def _prefixed(iri: str) -> str:
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+def _is_iri(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
 
 
 def format_report(report: Report, fmt: str = "text", warnings: bool = True) -> str:
@@ -249,7 +211,8 @@ def format_report(report: Report, fmt: str = "text", warnings: bool = True) -> s
             ensure_ascii=False, indent=2,
         )
     if fmt == "turtle":
-        return report.graph.serialize(format="turtle")
+        graph = report.graph if report.graph is not None else results_graph(report)
+        return graph.serialize(format="turtle")
     tally = ((len(report.errors), "violation"), (len(report.warnings), "warning"))
     counts = ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in tally if n)
     lines = [f"Conforms: {'yes' if report.conforms else 'no'}" + (f" ({counts})" if counts else "")]
