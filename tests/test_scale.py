@@ -120,3 +120,60 @@ def test_dask_shards_hold_the_single_process_build(tmp_path, seed_build):
     union = {q for p in shards for q in ox.parse(path=str(p), format=ox.RdfFormat.N_QUADS)}
     single = set(ox.parse(seed_build.to_bytes("nq"), format=ox.RdfFormat.N_QUADS))
     assert union == single
+
+
+def _tuples(g) -> set:
+    """An rdflib graph's triples as ct2rdf's N-Triples tuples (see ct2rdf.rdf.nt)."""
+    from rdflib import Literal, URIRef
+
+    from ct2rdf.rdf import nt
+
+    out = set()
+    for s, p, o in g:
+        if isinstance(o, URIRef):
+            obj = nt.iri(str(o))
+        elif isinstance(o, Literal) and o.language:
+            obj = nt.text(str(o), o.language)
+        elif isinstance(o, Literal) and o.datatype and str(o.datatype) != nt._XSD + "string":
+            obj = nt.typed(str(o), str(o.datatype))
+        else:
+            obj = nt.text(str(o))
+        out.add((str(s), str(p), obj))
+    return out
+
+
+def test_split_validation_agrees_with_whole_graph_on_planted_faults(tmp_path, monkeypatch):
+    # every planted fault of tests/planted.py that fits a document is planted in that
+    # document's own triples, in the worker, as if the extractors had made it; the
+    # verdicts of the build (per document + summary) must be those of the whole graph
+    from rdflib import Graph
+
+    from ct2rdf.rdf import graph as rdfgraph
+    from ct2rdf.rdf import nt
+    from planted import ROWS
+
+    real = rdfgraph.document_triples
+    reference = set(rdfgraph.reference_triples())
+    planted: set[str] = set()
+
+    def planting(doc, facts, path, base):
+        g = real(doc, facts, path, base)
+        local = Graph().parse(data=nt.lines([*g.own, *g.shared, *g.stubs, *reference]), format="nt")
+        for row in ROWS:
+            try:
+                row.plant(local)
+                planted.add(row.shape)
+            except (StopIteration, IndexError, TypeError, ValueError, AttributeError):
+                pass  # nothing of the kind in this document
+        after = _tuples(local) - set(g.stubs) - reference
+        own = {t for t in after if t[0] == g.iri or t[0].startswith(g.iri + "/")}
+        return rdfgraph.DocumentTriples(g.iri, tuple(nt.ordered(own)), tuple(nt.ordered(after - own)),
+                                        g.stubs, g.cited)
+
+    monkeypatch.setattr(rdfgraph, "document_triples", planting)
+    result = build([SEEDS], base=BASE, cache=tmp_path / "cache", keep=False)
+    split, whole = _verdicts(result.report), _verdicts(validate(result.graph))
+    assert split == whole
+    assert len(planted) >= 30, sorted(planted)
+    assert len({v[0] for v in split}) >= 30, sorted({v[0] for v in split})
+    print(f"planted {len(planted)} kinds; {len(split)} results of {len({v[0] for v in split})} shapes")
