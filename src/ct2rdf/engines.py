@@ -48,7 +48,7 @@ def _in_processes(tasks: list[Task], jobs: int, progress) -> list[DocOut]:
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    _warm()  # load the dictionaries once, before the fork: the workers share them
+    _warm(tasks[0].check)  # load the dictionaries and shapes once, before the fork: the workers share them
     # fork: the workers start with the modules and dictionaries already loaded
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     # a few tasks per round trip, but small enough to keep every worker busy to the end
@@ -57,8 +57,13 @@ def _in_processes(tasks: list[Task], jobs: int, progress) -> list[DocOut]:
         return _collect(pool.map(run_task, tasks, chunksize=chunksize), progress)
 
 
-def _warm() -> None:
-    """Import the pipeline and load jieba's dictionary in this process (see :func:`_in_processes`)."""
+def _warm(check: bool) -> None:
+    """Import the pipeline, load jieba's dictionary and compile the shapes in this
+    process (see :func:`_in_processes`)."""
     from .pipeline import process
 
     process("warm-up.txt", "安全理事会第1373(2001)号决议\n\n1. 决定所有国家应防止恐怖主义。".encode())
+    if check:
+        from .rdf.shacl import checker
+
+        checker()
