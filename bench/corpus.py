@@ -105,6 +105,7 @@ class Doc:
     text: str
     date: dt.date
     symbol: str | None
+    neighbours: tuple[int, int] | None = None  # resolution numbers N-1, N+1 that fit its year too
 
 
 # ---------------------------------------------------------------- templates
@@ -182,6 +183,7 @@ class Registry:
         self.meetings: set[int] = set()
         self.counters: dict[str, int] = {}
         self.pools = _resolution_pools()
+        self.fits = {year: set(ns) for year, ns in self.pools.items()}
 
     def resolution(self, year: int, rng: random.Random) -> int | None:
         """An unused resolution number that fits ``year``; the caller moves on when None."""
@@ -328,7 +330,10 @@ def make_doc(t: Template, reg: Registry, rng: random.Random) -> Doc:
         text = _own_serial(text, t.symbol, symbol, shift)
     if symbol:
         reg.used.add(symbol)
-    return Doc(t, text, new_date, symbol)
+    near = (number - 1, number + 1) if number else None
+    if near and not all(k in reg.fits[year] for k in near):
+        near = None
+    return Doc(t, text, new_date, symbol, near)
 
 
 def _own_resolution(text: str, n: str, y: str, new_n: str, new_y: str) -> str:
@@ -471,9 +476,18 @@ SITES = (
 )
 
 
+# A wiki page of a resolution: navigation to its neighbours (a-wikisource-s-res-2569-2021-hans:
+# "← | 2568(2021) | 联合国安理会第2569(2021)号决议 S/RES/2569(2021) 2021年4月7日 发布机关:…").
+WIKI_NAV = (["联合国安理会第{n}号决议",
+             "← | {prev}({y}) | 联合国安理会第{n}({y})号决议 S/RES/{n}({y}) {cjk}"
+             " 发布机关:联合国安全理事会 |",
+             "{next}({y}) |"],
+            ["", "本作品在全世界都属于公有领域,因为它是联合国的正式文件。"])
+
+
 def web(doc: Doc, rng: random.Random) -> str:
     """A saved web page: site furniture lines around the text, sometimes ASCII punctuation."""
-    head, tail = rng.choice(SITES)
+    head, tail = rng.choice(SITES + ((WIKI_NAV,) if doc.neighbours else ()))
     title = {"resolution": "联合国安理会{}号决议", "prst": "联合国安理会主席声明"}.get(
         doc.template.kind, "联合国安全理事会文件{}")
     fields = {
@@ -481,7 +495,10 @@ def web(doc: Doc, rng: random.Random) -> str:
                               and doc.symbol else ""),
         "symbol": doc.symbol or "", "iso": doc.date.isoformat(),
         "en": f"{doc.date.day} {MONTHS[doc.date.month - 1]} {doc.date.year}",
+        "cjk": f"{doc.date.year}年{doc.date.month}月{doc.date.day}日", "y": doc.date.year,
     }
+    if doc.neighbours:
+        fields.update(n=doc.neighbours[0] + 1, prev=doc.neighbours[0], next=doc.neighbours[1])
     body = _paragraphs(doc.text)
     if rng.random() < 0.5:
         body = [p.translate(ASCII_PUNCT) for p in body]

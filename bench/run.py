@@ -166,26 +166,34 @@ def bench_one(n: int, args, extra: list[str], stats_ok: bool, work: Path) -> dic
     if stats_ok:
         cmd += ["--stats", str(stats_file)]
     r = run_child(cmd)
-    row = {"n": n, "seed": args.seed, "mb_in": mb, "generate_s": gen, "rc": r["rc"],
-           "wall_s": r["wall"], "rss_mb": r["rss_mb"], "tree_rss_mb": r["tree_rss_mb"],
-           "args": extra}
-    if r["rc"] not in (0, 1):
-        row["error"] = r["stderr"].strip().splitlines()[-1:] or ["?"]
     stats = json.loads(stats_file.read_text()) if stats_file.exists() else {}
-    row.update({s: stats.get("stages", {}).get(s) for s in STAGES})
-    row["triples"] = stats.get("triples") or (count_triples(out) if out.exists() else None)
-    for key in ("built", "reused", "failed", "jobs"):
-        if key in stats:
-            row[key] = stats[key]
-    wall = r["wall"]
-    row["mb_s"], row["docs_s"] = mb / wall, n / wall
-    row["triples_s"] = row["triples"] / wall if row["triples"] else None
+    if not stats.get("triples") and out.exists():
+        stats = {**stats, "triples": count_triples(out)}
+    row = {"n": n, "seed": args.seed, "generate_s": gen, "args": extra, **figures(n, mb, r, stats)}
     if not args.no_core:
         row.update(extraction_core(folder))
     if args.compare_pyshacl and out.exists():
         row.update(compare_pyshacl(out, row, args))
     if args.compare_rdflib and out.exists():
         row.update(compare_rdflib(out, row, work, args))
+    return row
+
+
+def figures(n: int, mb: float, child: dict, stats: dict) -> dict:
+    """One build's figures from the child's measurements and its ``--stats`` JSON (maybe empty).
+
+    Stage seconds the stats do not give stay None (printed as '-');
+    throughput is over the child's whole wall time.
+    """
+    wall = child["wall"]
+    row = {"mb_in": mb, "rc": child["rc"], "wall_s": wall, "rss_mb": child["rss_mb"],
+           "tree_rss_mb": child["tree_rss_mb"], "triples": stats.get("triples"),
+           "mb_s": mb / wall, "docs_s": n / wall}
+    if child["rc"] not in (0, 1):
+        row["error"] = child["stderr"].strip().splitlines()[-1:] or ["?"]
+    row.update({s: stats.get("stages", {}).get(s) for s in STAGES})
+    row.update({k: stats[k] for k in ("documents", "built", "reused", "failed", "jobs") if k in stats})
+    row["triples_s"] = row["triples"] / wall if row["triples"] else None
     return row
 
 
@@ -220,7 +228,7 @@ COLUMNS = (
     ("docs", "n", "{:>6}"), ("MB in", "mb_in", "{:>7.2f}"), ("triples", "triples", "{:>9}"),
     ("exit", "rc", "{:>4}"), ("wall s", "wall_s", "{:>8.2f}"), ("extract", "extract", "{:>8.2f}"),
     ("merge", "merge", "{:>7.2f}"), ("validate", "validate", "{:>8.2f}"), ("write", "write", "{:>7.2f}"),
-    ("MB/s", "mb_s", "{:>6.2f}"), ("docs/s", "docs_s", "{:>7.1f}"), ("triples/s", "triples_s", "{:>9.0f}"),
+    ("MB/s", "mb_s", "{:>6.3f}"), ("docs/s", "docs_s", "{:>7.1f}"), ("triples/s", "triples_s", "{:>9.0f}"),
     ("RSS MB", "rss_mb", "{:>7.0f}"), ("tree MB", "tree_rss_mb", "{:>7.0f}"),
     ("core MB/s", "core_mb_s", "{:>9.2f}"),
 )
@@ -263,7 +271,15 @@ def comparisons(rows: list[dict]) -> list[str]:
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_args(ap: argparse.ArgumentParser, argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """This script's options, and the build's: those after ``--`` and any it does not know."""
+    cut = argv.index("--") if "--" in argv else len(argv)
+    args, extra = ap.parse_known_args(argv[:cut])
+    return args, extra + argv[cut + 1:]
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line of this script."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("sizes", type=int, nargs="*", default=[5, 100, 1000])
     ap.add_argument("--seed", type=int, default=0)
@@ -273,10 +289,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=900, help="seconds per comparison")
     ap.add_argument("--no-core", action="store_true", help="skip the in-process extraction-core figure")
     ap.add_argument("--keep", type=Path, help="keep corpora and outputs in this folder")
-    argv = sys.argv[1:] if argv is None else argv
-    rest = argv[argv.index("--") + 1:] if "--" in argv else []
-    args, extra = ap.parse_known_args(argv[:len(argv) - len(rest) - (1 if "--" in argv else 0)])
-    extra += rest
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args, extra = parse_args(parser(), sys.argv[1:] if argv is None else argv)
     stats_ok = supports_stats()
     print(f"# {time.strftime('%Y-%m-%d %H:%M:%S %Z')}  load {os.getloadavg()[0]:.2f}  cpus {os.cpu_count()}"
           f"  stats: {'yes' if stats_ok else 'no (--stats unsupported; stages unknown)'}")

@@ -17,6 +17,8 @@ from ct2rdf.rdf.yeartable import plausible_re
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+import run
+
 import corpus
 
 D = dt.date
@@ -115,3 +117,42 @@ def test_twenty_documents_build_without_violations(tmp_path):
     assert rows[0]["rc"] == 0, "the generated corpus violates the shapes"
     assert rows[0]["triples"] > 0
     assert len(list((tmp_path / "corpus-20").glob("*.txt"))) == 20
+
+
+CHILD = {"rc": 0, "wall": 10.0, "rss_mb": 300.0, "tree_rss_mb": 320.0, "stderr": ""}
+
+
+@pytest.mark.parametrize(
+    ("child", "stats", "expected"),
+    [
+        # a build that writes --stats: its stages and counts are taken over
+        (CHILD, {"documents": 20, "built": 18, "reused": 2, "failed": 0, "triples": 5000, "jobs": 2,
+                 "stages": {"extract": 4.0, "merge": 0.5, "validate": 3.0, "write": 1.0, "total": 9.5}},
+         {"extract": 4.0, "validate": 3.0, "write": 1.0, "reused": 2, "jobs": 2, "triples_s": 500.0}),
+        # a build without --stats (the triples counted from its Turtle): stages unknown
+        (CHILD, {"triples": 5000}, {"extract": None, "validate": None, "triples_s": 500.0, "docs_s": 2.0}),
+        # a failed build (exit 2): its last error line is kept
+        ({**CHILD, "rc": 2, "stderr": "Reading\nError: cannot read x.txt. Fix it"}, {},
+         {"error": ["Error: cannot read x.txt. Fix it"], "triples": None, "triples_s": None}),
+    ],
+    ids=["with-stats", "without-stats", "failed"],
+)
+def test_figures(child, stats, expected):
+    row = run.figures(20, 1.0, child, stats)
+    assert {k: row.get(k) for k in expected} == expected
+    head, line = run.table([row]).splitlines()  # unknown figures print as '-'
+    assert len(line) == len(head)
+
+
+@pytest.mark.parametrize(
+    ("argv", "sizes", "extra"),
+    [
+        (["20", "--jobs", "2"], [20], ["--jobs", "2"]),  # unknown options go to the build
+        (["--seed", "3", "--", "--jobs", "2"], [5, 100, 1000], ["--jobs", "2"]),  # after --, all of them
+        (["5", "100", "--no-core", "--", "--no-validate"], [5, 100], ["--no-validate"]),
+    ],
+    ids=["unknown", "after-dashes", "sizes-and-dashes"],
+)
+def test_build_arguments_pass_through(argv, sizes, extra):
+    args, rest = run.parse_args(run.parser(), argv)
+    assert (args.sizes, rest) == (sizes, extra)
