@@ -1,0 +1,1 @@
+"""SPARQL over ct2rdf graphs through Oxigraph."""
