@@ -133,6 +133,90 @@ def validate(file, shapes, fmt):
         sys.exit(1)
 
 
+@cli.command(short_help="Serve graphs: a SPARQL endpoint and a query page.")
+@click.argument("graphs", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. 0.0.0.0 or :: exposes the endpoint to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--base", default=DEFAULT_BASE, show_default=True,
+              help="Base IRI of the data: GET /PATH describes BASE+PATH.")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a query may run before it is stopped.")
+@click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Most rows (or triples) one answer may have.")
+@click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Largest request body, in bytes.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Query worker processes: how many queries run at once.")
+@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=0),
+              help="MB each worker may allocate for a query (0: no limit).")
+@click.option("-q", "--quiet", is_flag=True, help="No access log.")
+def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max_memory, quiet):
+    """Serve graph files (.ttl, .nt, .nq, .trig, .jsonld) read-only over SPARQL 1.1.
+
+    \b
+    /sparql  the SPARQL 1.1 Protocol (GET, POST); Update and SERVICE are refused
+    /        a query page with the cookbook queries (works offline)
+    /void    the dataset description;  /PATH  the description of BASE+PATH
+    \b
+    Exit codes: 0 stopped with Ctrl-C, 2 bad input or usage (a graph that
+                cannot be read, a port in use).
+    \b
+    Example:
+        ct2rdf serve out/ct.ttl --port 7878
+    """
+    import contextlib
+    import ipaddress
+    import signal
+    import socket
+    import tempfile
+
+    import uvicorn
+
+    from .errors import Ct2rdfError
+    from .rdf.output import check_base
+    from .serve.app import Settings, create_app, prepare
+
+    try:
+        check_base(base)
+        family, *_, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except Ct2rdfError as e:
+        raise Failure(str(e), e.exit_code) from None
+    except OSError as e:
+        raise Failure(f"cannot use --host {host} ({e.strerror}). Give an address of this machine") from None
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+    except OSError as e:
+        raise Failure(f"cannot listen on {host} port {port} ({e.strerror}). "
+                      "Choose another --port or stop the program using it") from None
+    settings = Settings(base=base, timeout=timeout, max_results=max_results, max_body=max_body,
+                        workers=workers, max_memory_mb=max_memory)
+    with tempfile.TemporaryDirectory(prefix="ct2rdf-serve-") as workdir:
+        try:
+            prepared = prepare(list(graphs), Path(workdir))
+        except Ct2rdfError as e:
+            raise Failure(str(e), e.exit_code) from None
+        shown = f"[{host}]" if ":" in host else host
+        click.echo(f"Serving {prepared.triples:,} triples from {len(graphs)} file(s) at "
+                   f"http://{shown}:{port}/ (SPARQL endpoint: /sparql). Ctrl-C stops.", err=True)
+        if not ipaddress.ip_address(address[0]).is_loopback:
+            click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
+                       err=True)
+        config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
+        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM end like Ctrl-C,
+        # so the temporary store is removed and the exit code is 0
+        signal.signal(signal.SIGTERM, _interrupt)
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(config).run(sockets=[listener])
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Entry point of the ``ct2rdf`` command."""
     cli(prog_name="ct2rdf")

@@ -1,0 +1,149 @@
+"""The Starlette application of ``ct2rdf serve``, and the store it serves.
+
+:func:`prepare` loads the graphs once into an on-disk Oxigraph store (every
+query worker then opens it read-only) and measures it for /void;
+:func:`create_app` serves it:
+
+- ``/`` the query page (editor, cookbook, results table; every asset local);
+- ``/sparql`` the SPARQL 1.1 Protocol (:mod:`ct2rdf.serve.protocol`);
+- ``/void`` the dataset description; ``/cookbook`` the packaged queries as JSON;
+- any other path: the description of the IRI it names under the base
+  (:mod:`ct2rdf.serve.deref`).
+
+Every answer carries ``Access-Control-Allow-Origin: *``; preflight requests
+are answered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..bases import DEFAULT_BASE
+from ..sparql.store import load
+from . import void
+from .cookbook import cookbook
+from .deref import describe
+from .negotiate import GRAPHS, choose, supported
+from .pool import Pool
+from .protocol import error, sparql
+from .worker import PREFIXES
+
+STATIC = Path(__file__).parent / "static"
+# The page runs only its own script and style and talks only to this server.
+PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The options of ``ct2rdf serve`` (time in seconds, sizes in bytes, memory in MB per worker)."""
+
+    base: str = DEFAULT_BASE
+    timeout: float = 10.0
+    max_results: int = 10_000
+    max_body: int = 1_000_000
+    workers: int = 2
+    max_memory_mb: int = 1024
+
+
+@dataclass
+class Prepared:
+    """A store on disk ready to serve, what /void says about it, and its provenance."""
+
+    store_dir: Path
+    graphs: list[Path]
+    triples: int
+    stats: void.Stats
+    void_file: Path | None
+
+
+@dataclass
+class Service:
+    """What the handlers share (``request.app.state.service``)."""
+
+    settings: Settings
+    prepared: Prepared
+    pool: Pool
+    hello: list[dict] = field(default_factory=list)
+
+
+def prepare(graphs: list[Path], workdir: Path) -> Prepared:
+    """Load ``graphs`` (any RDF syntax) into an on-disk store under ``workdir``, closed again for readers.
+
+    Raises :class:`ct2rdf.errors.Ct2rdfError` for a file that cannot be read or parsed.
+    """
+    memory = load(graphs)
+    store_dir = workdir / "store"
+    store = ox.Store(str(store_dir))
+    store.bulk_extend(iter(memory))
+    store.flush()
+    stats = void.measure(store)
+    triples = len(store)
+    del store, memory  # the writer must be closed before the workers open the store read-only
+    gc.collect()
+    return Prepared(store_dir, list(graphs), triples, stats, void.beside(graphs[0]))
+
+
+def create_app(prepared: Prepared, settings: Settings = Settings()) -> Starlette:
+    """The ASGI application serving ``prepared``; workers start and stop with its lifespan."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        pool = Pool(prepared.store_dir, settings.workers, settings.timeout, settings.max_memory_mb)
+        app.state.service = Service(settings, prepared, pool)
+        try:
+            app.state.service.hello = await pool.start()
+            yield
+        finally:
+            await pool.close()
+
+    routes = [
+        Route("/", index),
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/void", void_description),
+        Route("/cookbook", cookbook_json),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Route("/{path:path}", describe),
+    ]
+    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                      allow_headers=["*"], max_age=86400)
+    return Starlette(routes=routes, middleware=[cors], lifespan=lifespan)
+
+
+async def index(request: Request) -> Response:
+    """The query page."""
+    return FileResponse(STATIC / "index.html", headers={"Content-Security-Policy": PAGE_POLICY})
+
+
+async def cookbook_json(request: Request) -> Response:
+    """The cookbook and the base IRI, for the page."""
+    return JSONResponse({"base": request.app.state.service.settings.base, "queries": cookbook()})
+
+
+async def void_description(request: Request) -> Response:
+    """The VoID description: ``void.ttl`` beside the first graph, else one computed from the store."""
+    service = request.app.state.service
+    media = choose(request.headers.get("accept"), GRAPHS)
+    if media is None:
+        return error(406, f"the dataset description is written as {supported(GRAPHS)}")
+    prepared = service.prepared
+    if prepared.void_file is not None:
+        if media == "text/turtle":
+            return Response(prepared.void_file.read_bytes(), media_type=media)
+        triples = [q.triple for q in ox.parse(path=str(prepared.void_file), format=ox.RdfFormat.TURTLE)]
+    else:
+        endpoint = str(request.url_for("sparql"))
+        triples = void.describe(prepared.stats, service.settings.base, endpoint)
+    fmt = ox.RdfFormat.from_media_type(media)
+    return Response(ox.serialize(triples, format=fmt, prefixes=PREFIXES), media_type=media)

@@ -1,0 +1,164 @@
+"""A pool of query worker processes, each killed and replaced when its query runs too long.
+
+Oxigraph holds the GIL-free engine in native code and offers no way to stop a
+query, so a thread cannot be cut off: a process can.  Every worker opens the
+same on-disk store read-only, so a fresh one is ready in a fraction of a
+second (see :mod:`ct2rdf.serve.worker`).  Requests wait for an idle worker
+at most the time limit; a query past it gets :class:`TimedOut` while the
+other workers keep answering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+# A worker that has not opened the store by then is broken, not slow.
+STARTUP_SECONDS = 60
+
+
+class PoolError(Exception):
+    """A job that got no answer: ``status`` and ``message`` are what the client is told."""
+
+    status = 503
+
+
+class TimedOut(PoolError):
+    """The query ran past the time limit; its worker was killed."""
+
+
+class Busy(PoolError):
+    """No worker became free within the time limit."""
+
+
+class Died(PoolError):
+    """The worker ended during the query (out of memory, or a crash)."""
+
+
+@dataclass(eq=False)
+class Worker:
+    """One worker process and its end of the socket."""
+
+    process: subprocess.Popen
+    conn: Connection
+    hello: dict = field(default_factory=dict)
+
+    def call(self, job: dict, timeout: float) -> tuple | None:
+        """Send ``job`` and wait for the answer; None when ``timeout`` seconds pass first."""
+        try:
+            self.conn.send(job)
+            if not self.conn.poll(timeout):
+                return None
+            return self.conn.recv()
+        except (EOFError, OSError):
+            raise Died("the query stopped its worker process (it may need more memory than this "
+                       "server allows); try a narrower query") from None
+
+    def kill(self) -> None:
+        """Stop the process now and reap it."""
+        self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+
+def spawn(store_dir: Path, max_memory_mb: int) -> Worker:
+    """Start a worker on ``store_dir`` and wait until it has opened the store."""
+    ours, theirs = socket.socketpair()
+    package_root = str(Path(__file__).resolve().parents[2])  # the folder holding ct2rdf/
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root,
+                                                                   os.environ.get("PYTHONPATH")])))
+    with theirs:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ct2rdf.serve.worker", str(theirs.fileno()), str(store_dir),
+             str(max_memory_mb)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env)
+    conn = Connection(ours.detach())
+    worker = Worker(process, conn)
+    try:
+        if not conn.poll(STARTUP_SECONDS):
+            raise RuntimeError("a query worker did not start in time")
+        worker.hello = conn.recv()
+    except (EOFError, OSError, RuntimeError) as e:
+        worker.kill()
+        raise RuntimeError(f"a query worker could not open the store ({e}); see the messages above") from None
+    return worker
+
+
+class Pool:
+    """``size`` workers over ``store_dir``; :meth:`run` answers one job within ``timeout`` seconds."""
+
+    def __init__(self, store_dir: Path, size: int, timeout: float, max_memory_mb: int):
+        self.store_dir, self.size, self.timeout, self.max_memory_mb = store_dir, size, timeout, max_memory_mb
+        self.workers: set[Worker] = set()
+        self.idle: asyncio.Queue[Worker] | None = None
+        self.executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="ct2rdf-query")
+        self.respawning: set[asyncio.Task] = set()
+
+    async def start(self) -> list[dict]:
+        """Start every worker; their greetings (pid, whether the network is isolated)."""
+        self.idle = asyncio.Queue()
+        started = await asyncio.gather(*(asyncio.to_thread(spawn, self.store_dir, self.max_memory_mb)
+                                         for _ in range(self.size)))
+        for w in started:
+            self.workers.add(w)
+            self.idle.put_nowait(w)
+        return [w.hello for w in started]
+
+    async def run(self, job: dict) -> tuple:
+        """The worker's answer to ``job``; raises a :class:`PoolError` when there is none."""
+        try:
+            worker = await asyncio.wait_for(self.idle.get(), self.timeout)
+        except TimeoutError:
+            raise Busy(f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
+                       "try again shortly") from None
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self.executor, worker.call, job, self.timeout)
+        try:
+            answer = await asyncio.shield(future)
+        except asyncio.CancelledError:  # the client left: settle the worker when its query ends
+            future.add_done_callback(lambda f: self._settle(worker, f))
+            raise
+        except Died:
+            self._replace(worker)
+            raise
+        if answer is None:
+            self._replace(worker)
+            raise TimedOut(f"the query ran past this server's time limit of {self.timeout:g} s "
+                           "(--timeout) and was stopped. Add LIMIT or narrow the query")
+        self.idle.put_nowait(worker)
+        return answer
+
+    def _settle(self, worker: Worker, future) -> None:
+        if future.exception() is None and future.result() is not None:
+            self.idle.put_nowait(worker)
+        else:
+            self._replace(worker)
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill ``worker`` and start another in the background."""
+        worker.kill()
+        self.workers.discard(worker)
+        task = asyncio.get_running_loop().create_task(self._respawn())
+        self.respawning.add(task)
+        task.add_done_callback(self.respawning.discard)
+
+    async def _respawn(self) -> None:
+        worker = await asyncio.to_thread(spawn, self.store_dir, self.max_memory_mb)
+        self.workers.add(worker)
+        self.idle.put_nowait(worker)
+
+    async def close(self) -> None:
+        """Stop every worker."""
+        for task in list(self.respawning):
+            task.cancel()
+        for worker in list(self.workers):
+            worker.kill()
+        self.workers.clear()
+        self.executor.shutdown(wait=False, cancel_futures=True)
