@@ -9,6 +9,7 @@ renders: the page needs no network.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import select
@@ -156,6 +157,20 @@ def test_sparqlwrapper(server, store):
     assert rows == oxigraph_rows(store, query)
 
 
+def test_kept_alive_connections_answer_without_delay(server):
+    # a regression guard: a listening socket made with proto 0 kept asyncio from setting TCP_NODELAY,
+    # and every answer after the first on a connection waited >= 40 ms for the client's delayed ACK
+    conn = http.client.HTTPConnection("127.0.0.1", int(server.rsplit(":", 1)[1]), timeout=30)
+    times = []
+    for _ in range(6):
+        started = time.perf_counter()
+        conn.request("GET", "/sparql?query=ASK%7B%7D")
+        conn.getresponse().read()
+        times.append(time.perf_counter() - started)
+    conn.close()
+    assert min(times[1:]) < 0.035, times
+
+
 def test_port_in_use_is_a_usage_error(server):
     port = server.rsplit(":", 1)[1]
     process = cli("serve", str(OUT), "--port", port, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -240,3 +255,19 @@ def test_browser_runs_a_cookbook_query_offline(server, tmp_path):
         browser.close()
     # the two CTED mandates of the seeds, as the query's first three columns: holder, end, document
     assert rows == [["CTED", "2013-12-31", "S/RES/1963 (2010)"], ["CTED", "2017-12-31", "S/RES/2129 (2013)"]]
+
+
+@pytest.mark.slow
+def test_installed_package_ships_the_page_and_the_cookbook(tmp_path):
+    # a wheel install carries queries/ and the page's assets inside the package: the page works anywhere
+    site = tmp_path / "site"
+    pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(ROOT)]
+    subprocess.run(pip, check=True, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
+    script = ("from ct2rdf.serve.cookbook import cookbook; from ct2rdf.serve.app import STATIC; "
+              "print(sorted(q['name'] for q in cookbook())); print(sorted(p.name for p in STATIC.iterdir()))")
+    probe = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)}, capture_output=True, text=True, check=True)
+    names, assets = probe.stdout.splitlines()
+    assert names == str(sorted(p.stem for p in QUERIES))
+    assert assets == str(["app.js", "index.html", "style.css"])

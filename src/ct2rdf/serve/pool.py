@@ -1,9 +1,10 @@
 """A pool of query worker processes, each killed and replaced when its query runs too long.
 
-Oxigraph holds the GIL-free engine in native code and offers no way to stop a
-query, so a thread cannot be cut off: a process can.  Every worker opens the
-same on-disk store read-only, so a fresh one is ready in a fraction of a
-second (see :mod:`ct2rdf.serve.worker`).  Requests wait for an idle worker
+Oxigraph runs a query in native code and offers no way to stop it, so a
+thread cannot be cut off: a process can.  Every worker loads the same N-Quads
+file into memory, so a fresh one is ready in a fraction of a second for
+graphs of the seeds' size (~0.3 s per 100k triples; see
+:mod:`ct2rdf.serve.worker`).  Requests wait for an idle worker
 at most the time limit; a query past it gets :class:`TimedOut` while the
 other workers keep answering.
 """
@@ -68,15 +69,15 @@ class Worker:
         self.conn.close()
 
 
-def spawn(store_dir: Path, max_memory_mb: int) -> Worker:
-    """Start a worker on ``store_dir`` and wait until it has opened the store."""
+def spawn(data: Path, max_memory_mb: int) -> Worker:
+    """Start a worker on the N-Quads file ``data`` and wait until it has loaded it."""
     ours, theirs = socket.socketpair()
     package_root = str(Path(__file__).resolve().parents[2])  # the folder holding ct2rdf/
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_root,
                                                                    os.environ.get("PYTHONPATH")])))
     with theirs:
         process = subprocess.Popen(
-            [sys.executable, "-m", "ct2rdf.serve.worker", str(theirs.fileno()), str(store_dir),
+            [sys.executable, "-m", "ct2rdf.serve.worker", str(theirs.fileno()), str(data),
              str(max_memory_mb)],
             pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env)
     conn = Connection(ours.detach())
@@ -87,15 +88,15 @@ def spawn(store_dir: Path, max_memory_mb: int) -> Worker:
         worker.hello = conn.recv()
     except (EOFError, OSError, RuntimeError) as e:
         worker.kill()
-        raise RuntimeError(f"a query worker could not open the store ({e}); see the messages above") from None
+        raise RuntimeError(f"a query worker could not load the graphs ({e}); see above") from None
     return worker
 
 
 class Pool:
-    """``size`` workers over ``store_dir``; :meth:`run` answers one job within ``timeout`` seconds."""
+    """``size`` workers over the N-Quads file ``data``; :meth:`run` answers one job within ``timeout`` s."""
 
-    def __init__(self, store_dir: Path, size: int, timeout: float, max_memory_mb: int):
-        self.store_dir, self.size, self.timeout, self.max_memory_mb = store_dir, size, timeout, max_memory_mb
+    def __init__(self, data: Path, size: int, timeout: float, max_memory_mb: int):
+        self.data, self.size, self.timeout, self.max_memory_mb = data, size, timeout, max_memory_mb
         self.workers: set[Worker] = set()
         self.idle: asyncio.Queue[Worker] | None = None
         self.executor = ThreadPoolExecutor(max_workers=size, thread_name_prefix="ct2rdf-query")
@@ -104,7 +105,7 @@ class Pool:
     async def start(self) -> list[dict]:
         """Start every worker; their greetings (pid, whether the network is isolated)."""
         self.idle = asyncio.Queue()
-        started = await asyncio.gather(*(asyncio.to_thread(spawn, self.store_dir, self.max_memory_mb)
+        started = await asyncio.gather(*(asyncio.to_thread(spawn, self.data, self.max_memory_mb)
                                          for _ in range(self.size)))
         for w in started:
             self.workers.add(w)
@@ -150,7 +151,7 @@ class Pool:
         task.add_done_callback(self.respawning.discard)
 
     async def _respawn(self) -> None:
-        worker = await asyncio.to_thread(spawn, self.store_dir, self.max_memory_mb)
+        worker = await asyncio.to_thread(spawn, self.data, self.max_memory_mb)
         self.workers.add(worker)
         self.idle.put_nowait(worker)
 

@@ -1,4 +1,4 @@
-"""A query worker: one process that opens the store read-only and answers queries one at a time.
+"""A query worker: one process that loads the graphs into memory and answers queries one at a time.
 
 Oxigraph cannot be interrupted from Python, so a query past the time limit is
 stopped by killing its process (:mod:`ct2rdf.serve.pool` starts a fresh one).
@@ -7,7 +7,7 @@ product grows by ~250 MB/s) and, where Linux lets it, no network at all: it
 moves into a network namespace of its own before it opens anything, so even
 a query the SERVICE check missed could not reach a URL.
 
-Run as ``python -m ct2rdf.serve.worker FD STORE_DIR MAX_MEMORY_MB``; jobs and
+Run as ``python -m ct2rdf.serve.worker FD GRAPHS.nq MAX_MEMORY_MB``; jobs and
 answers travel as pickles over the socket ``FD`` (see :func:`answer`).
 """
 
@@ -159,15 +159,16 @@ def term_json(term) -> dict:
     return value
 
 
-def serve(fd: int, store_dir: str, max_memory_mb: int) -> None:
-    """Open the store and answer jobs from socket ``fd`` until the other end closes it."""
+def serve(fd: int, data: str, max_memory_mb: int) -> None:
+    """Load the N-Quads file ``data``; answer jobs from socket ``fd`` until the other end closes it."""
     from multiprocessing.connection import Connection
 
     isolated = isolate_network()  # first: unshare needs a process with one thread
     import pyoxigraph as ox
 
     conn = Connection(fd)
-    store = ox.Store.read_only(store_dir)
+    store = ox.Store()  # nothing can change it: jobs only ever call Store.query
+    store.bulk_load(path=data, format=ox.RdfFormat.N_QUADS)
     limit_memory(max_memory_mb)
     conn.send({"pid": os.getpid(), "isolated": isolated})
     while True:
