@@ -48,7 +48,7 @@ def graph():
 def client(tmp_path_factory):
     prepared = prepare([OUT], tmp_path_factory.mktemp("serve"))
     settings = Settings(timeout=TIMEOUT, max_results=MAX_RESULTS, max_body=MAX_BODY, workers=2,
-                        max_memory_mb=200)
+                        max_memory_mb=100)
     with TestClient(create_app(prepared, settings)) as c:
         yield c
 

@@ -48,7 +48,7 @@ def cli(*args: str, **kwargs) -> subprocess.Popen:
 def server():
     """The endpoint's address, once it answers."""
     port = free_port()
-    process = cli("serve", str(OUT), "--port", str(port), "--quiet", "--timeout", "5",
+    process = cli("serve", str(OUT), "--port", str(port), "--quiet", "--timeout", "2",
                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -124,9 +124,9 @@ REFUSALS = [
     ("service", "application/sparql-query", "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
      400,
      "SERVICE is refused"),
-    # a runaway query is stopped at --timeout 5
+    # a runaway query is stopped at --timeout 2
     ("runaway", "application/sparql-query", "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", 503,
-     "time limit of 5 s"),
+     "time limit of 2 s"),
 ]
 
 

@@ -17,6 +17,7 @@ are answered.
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,7 +100,12 @@ def create_app(prepared: Prepared, settings: Settings = Settings()) -> Starlette
         pool = Pool(prepared.data, settings.workers, settings.timeout, settings.max_memory_mb)
         app.state.service = Service(settings, prepared, pool)
         try:
-            app.state.service.hello = await pool.start()
+            hello = app.state.service.hello = await pool.start()
+            isolated = all(h.get("isolated") for h in hello)
+            logging.getLogger("uvicorn.error").info(
+                "%d query workers; %s", len(hello),
+                "each in a network namespace of its own (no network)" if isolated else
+                "no network namespace permitted here: SERVICE is refused by the query check alone")
             yield
         finally:
             await pool.close()

@@ -12,6 +12,7 @@ other workers keep answering.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import socket
 import subprocess
@@ -21,8 +22,9 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-# A worker that has not opened the store by then is broken, not slow.
+# A worker that has not loaded the graphs by then is broken, not slow.
 STARTUP_SECONDS = 60
+log = logging.getLogger("uvicorn.error")
 
 
 class PoolError(Exception):
@@ -144,6 +146,8 @@ class Pool:
 
     def _replace(self, worker: Worker) -> None:
         """Kill ``worker`` and start another in the background."""
+        log.info("query worker %s stopped (time limit or memory ceiling); starting another",
+                 worker.process.pid)
         worker.kill()
         self.workers.discard(worker)
         task = asyncio.get_running_loop().create_task(self._respawn())
@@ -151,7 +155,11 @@ class Pool:
         task.add_done_callback(self.respawning.discard)
 
     async def _respawn(self) -> None:
-        worker = await asyncio.to_thread(spawn, self.data, self.max_memory_mb)
+        try:
+            worker = await asyncio.to_thread(spawn, self.data, self.max_memory_mb)
+        except RuntimeError as e:
+            log.error("%s; %d query workers remain", e, len(self.workers))
+            return
         self.workers.add(worker)
         self.idle.put_nowait(worker)
 
