@@ -97,7 +97,7 @@ def load(port: int, queries: list[str], clients: int, seconds: float) -> list[fl
     return latencies
 
 
-def in_process(graph: Path, queries: list[str], rounds: int = 50) -> float:
+def in_process(graph: Path, queries: list[str], rounds: int = 5) -> float:
     """Mean milliseconds to run and serialize one cookbook query with Oxigraph directly."""
     store = ox.Store()
     store.bulk_load(path=str(graph), format=ox.RdfFormat.from_extension(graph.suffix[1:]))
