@@ -171,11 +171,11 @@ def _jsonld(f, a: Assembly) -> None:
     parts = [chunk for _, chunk in _chunks(a, "nq")]
     parts.append(nt.lines(a.reference, REFERENCE_GRAPH).encode())
     parts.append(nt.lines(a.build, build_graph_iri(a.base)).encode().replace(a.placeholder, a.run))
-    first = True
+    first, iri = True, _compactor(context)
     for part in parts:
         quads = ox.parse(part, format=ox.RdfFormat.N_QUADS)
         for node in json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD)):
-            f.write((b"\n" if first else b",\n") + _json(_compact(node, context)))
+            f.write((b"\n" if first else b",\n") + _json(_compact(node, iri)))
             first = False
     f.write(b"\n]}\n")
 
@@ -194,30 +194,43 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _compact(value, context: dict):
-    """``value`` (expanded JSON-LD) with property, ``@id`` and ``@type`` IRIs as compact IRIs
-    (``ct:Mandate``) where the context has their namespace; literals untouched."""
+def _compact(value, iri):
+    """``value`` (expanded JSON-LD) with property, ``@id`` and ``@type`` IRIs passed
+    through ``iri`` (see :func:`_compactor`); literals untouched."""
     if isinstance(value, list):
-        return [_compact(v, context) for v in value]
+        return [_compact(v, iri) for v in value]
     if not isinstance(value, dict):
         return value
     out = {}
     for k, v in value.items():
         if k in ("@id", "@type") and isinstance(v, str):
-            out[k] = _compact_iri(v, context)
+            out[k] = iri(v)
         elif k.startswith("@"):
-            out[k] = v if k == "@value" else _compact(v, context)
+            out[k] = v if k == "@value" else _compact(v, iri)
         else:
-            out[_compact_iri(k, context)] = _compact(v, context)
+            out[iri(k)] = _compact(v, iri)
     return out
 
 
-def _compact_iri(iri: str, context: dict) -> str:
-    for prefix, ns in context.items():
-        # "x://…" would read as an absolute IRI again: keep such IRIs whole
-        if iri.startswith(ns) and not iri[len(ns):].startswith("//"):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+def _compactor(context: dict) -> Callable[[str], str]:
+    """IRI → compact IRI (``ct:Mandate``) where ``context`` has its namespace, else the IRI;
+    remembered, as the same predicates and classes come back on every node."""
+    seen: dict[str, str] = {}
+
+    def compact(iri: str) -> str:
+        out = seen.get(iri)
+        if out is None:
+            out = iri
+            for prefix, ns in context.items():
+                # "x://…" would read as an absolute IRI again: keep such IRIs whole
+                if iri.startswith(ns) and not iri[len(ns):].startswith("//"):
+                    out = f"{prefix}:{iri[len(ns):]}"
+                    break
+            if len(seen) < 100_000:
+                seen[iri] = out
+        return out
+
+    return compact
 
 
 _WRITERS: dict[str, Callable] = {"ttl": _turtle, "nt": _ntriples, "nq": _nquads, "trig": _trig,
