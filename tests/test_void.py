@@ -15,6 +15,7 @@ from conftest import BASE, SEEDS
 from ct2rdf.build import build
 from ct2rdf.cli import cli
 from ct2rdf.rdf.void import LICENSE, write_beside
+from ct2rdf.rdf.write import context_bytes
 
 VOID = "http://rdfs.org/ns/void#"
 DS = f"{BASE}void"
@@ -186,3 +187,6 @@ def test_build_writes_void_beside_the_outputs(tmp_path, monkeypatch, args, files
     r = CliRunner().invoke(cli, ["build", "-q", "--no-validate", "--no-cache", "-j", "1", str(SEEDS), *args])
     assert r.exit_code == 0, r.output
     assert {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()} == files
+    context = tmp_path / "out" / "ct2rdf.context.jsonld"
+    if context.exists():  # the package's context, as the JSON-LD file embeds it
+        assert context.read_bytes() == context_bytes()
