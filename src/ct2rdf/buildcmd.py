@@ -145,6 +145,12 @@ def _finish(result, targets, shards, to_stdout, say, quiet, stats, t0, format_re
             path = shards
             for part in result.write_shards(shards):
                 written[str(part)] = part.stat().st_size
+        if not to_stdout:  # the dataset description (and JSON-LD context) beside the files
+            from .rdf.void import write_beside
+
+            path = next(iter(targets.values())).parent
+            for extra in write_beside(result, written, path):
+                written[str(extra)] = extra.stat().st_size
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
     except OSError as e:

@@ -23,6 +23,7 @@ import os
 import pickle
 import re
 import secrets
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -80,6 +81,11 @@ class DocOut:
     paragraphs: int = 0
     citations: int = 0
     triples: int = 0  # in the document's named graph
+    # for the dataset description (ct2rdf.rdf.void), over its own triples only:
+    # no other document has their subjects, so the build sums them
+    subjects: int = 0  # distinct subjects
+    predicates: dict = field(default_factory=dict)  # predicate IRI → triples
+    classes: dict = field(default_factory=dict)  # class IRI → instances
     mandates: tuple[Mandate, ...] = ()
     cited: tuple = ()  # (symbol, date or None) of every document it cites
     meetings: tuple[int, ...] = ()  # numbers of the Council meetings it describes
@@ -178,11 +184,21 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         name=task.name, sha256=sha, warnings=r.warnings, catalog=dict(task.catalog or {}),
         symbol=doc.symbol, doc_type=h.doc_type, date=doc.date, path=path, minted=minted, iri=g.iri,
         paragraphs=len(doc.structure.paragraphs), citations=len(r.facts.get("citations", ())),
-        triples=len(g.own) + len(g.shared), mandates=mandates, cited=g.cited,
+        triples=len(g.own) + len(g.shared), **_counts(g.own), mandates=mandates, cited=g.cited,
         meetings=tuple(sorted({int(t[0].rsplit("/", 1)[1]) for t in g.shared if _MEETING_RE.search(t[0])})),
         shared=g.shared, groups=_groups(g, mandates), findings=findings, chunks=chunks, key=key,
         result=r if task.keep else None,
     )
+
+
+def _counts(own) -> dict:
+    """Distinct subjects, triples per predicate and instances per class of the document's own triples."""
+    from .rdf.nt import RDF_TYPE
+
+    predicates = Counter(t[1] for t in own)
+    classes = Counter(t[2][1:-1] for t in own if t[1] == RDF_TYPE)
+    return {"subjects": len({t[0] for t in own}), "predicates": dict(sorted(predicates.items())),
+            "classes": dict(sorted(classes.items()))}
 
 
 def _stem(doc_type: str, date: dt.date | None) -> str:

@@ -14,12 +14,15 @@ memory holds one chunk at a time.
   :data:`REFERENCE_GRAPH`, the build's triples (the activity, cited
   documents, computed ends, renewals) in ``<base>graph/build``.  Replacing
   one document in a store is replacing its graph (and the build graph).
-* JSON-LD: the dataset, serialized by Oxigraph as one document.
+* JSON-LD: the dataset as one document, the named graphs as N-Quads has them,
+  with the package's context (:data:`CONTEXT_FILE`) embedded: no reader
+  fetches a remote context.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import secrets
 import sys
@@ -159,16 +162,75 @@ def _trig(f, a: Assembly) -> None:
 
 
 def _jsonld(f, a: Assembly) -> None:
+    """One JSON-LD document: the shipped context, embedded (never fetched), then one
+    object per named graph, Oxigraph's serialization with its IRIs compacted."""
     import pyoxigraph as ox
 
-    def quads() -> Iterator:
-        for _, chunk in _chunks(a, "nq"):
-            yield from ox.parse(chunk, format=ox.RdfFormat.N_QUADS)
-        yield from ox.parse(nt.lines(a.reference, REFERENCE_GRAPH).encode(), format=ox.RdfFormat.N_QUADS)
-        build = nt.lines(a.build, build_graph_iri(a.base)).encode().replace(a.placeholder, a.run)
-        yield from ox.parse(build, format=ox.RdfFormat.N_QUADS)
+    context = json.loads(context_bytes())["@context"]
+    f.write(b'{"@context":' + _json(context) + b',\n"@graph":[')
+    parts = [chunk for _, chunk in _chunks(a, "nq")]
+    parts.append(nt.lines(a.reference, REFERENCE_GRAPH).encode())
+    parts.append(nt.lines(a.build, build_graph_iri(a.base)).encode().replace(a.placeholder, a.run))
+    first, iri = True, _compactor(context)
+    for part in parts:
+        quads = ox.parse(part, format=ox.RdfFormat.N_QUADS)
+        for node in json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD)):
+            f.write((b"\n" if first else b",\n") + _json(_compact(node, iri)))
+            first = False
+    f.write(b"\n]}\n")
 
-    ox.serialize(quads(), f, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
+
+CONTEXT_FILE = "ct2rdf.context.jsonld"
+
+
+def context_bytes() -> bytes:
+    """The JSON-LD context shipped in the package (the prefixes of :data:`PREFIXES`)."""
+    from importlib import resources
+
+    return resources.files("ct2rdf").joinpath("data", CONTEXT_FILE).read_bytes()
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _compact(value, iri):
+    """``value`` (expanded JSON-LD) with property, ``@id`` and ``@type`` IRIs passed
+    through ``iri`` (see :func:`_compactor`); literals untouched."""
+    if isinstance(value, list):
+        return [_compact(v, iri) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for k, v in value.items():
+        if k in ("@id", "@type") and isinstance(v, str):
+            out[k] = iri(v)
+        elif k.startswith("@"):
+            out[k] = v if k == "@value" else _compact(v, iri)
+        else:
+            out[iri(k)] = _compact(v, iri)
+    return out
+
+
+def _compactor(context: dict) -> Callable[[str], str]:
+    """IRI → compact IRI (``ct:Mandate``) where ``context`` has its namespace, else the IRI;
+    remembered, as the same predicates and classes come back on every node."""
+    seen: dict[str, str] = {}
+
+    def compact(iri: str) -> str:
+        out = seen.get(iri)
+        if out is None:
+            out = iri
+            for prefix, ns in context.items():
+                # "x://…" would read as an absolute IRI again: keep such IRIs whole
+                if iri.startswith(ns) and not iri[len(ns):].startswith("//"):
+                    out = f"{prefix}:{iri[len(ns):]}"
+                    break
+            if len(seen) < 100_000:
+                seen[iri] = out
+        return out
+
+    return compact
 
 
 _WRITERS: dict[str, Callable] = {"ttl": _turtle, "nt": _ntriples, "nq": _nquads, "trig": _trig,
