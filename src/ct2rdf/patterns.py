@@ -131,6 +131,12 @@ NUMBERED_START_RE = re.compile(r"^\s*(?:\d{1,3}[.．](?!\d)|[(（][a-z][)）]|[�
 #   …会员国合作, · 安全理事会， · …行动。 · 声明如下：
 BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
 
+# A run of characters normalization keeps: no whitespace (str.isspace, as re's \\s
+# is for str patterns), no zero-width space or BOM.  The runs are emitted whole and
+# whitespace between them collapsed, so normalizing is linear and runs in C, not per
+# character in Python.   安全理事会, · 第 2129 (2013) 号决议 → 第 / 2129 / (2013) / 号决议
+TEXT_RUN_RE = re.compile("[^\\s\u200b\ufeff]+")
+
 # Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
 HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 

@@ -37,21 +37,18 @@ def match_verb(text: str, pos: int) -> tuple[Verb, str, int, int] | None:
     keeps its first verb as the concept and the whole phrase; 提请…注意 keeps
     its addressee inside the phrase.
     """
-    table = verbs().by_phrase
-    phrases = verbs().phrases_longest_first
+    vs = verbs()
+    table = vs.by_phrase
     i = pos
     for _ in range(4):  # at most a few stacked modifiers: 又再次…
         m = P.DRAW_ATTENTION_RE.match(text, i)
         if m:
             return table["提请注意"], m.group(0), i, m.end()
-        hit = next((p for p in phrases if text.startswith(p, i)), None)
+        hit = vs.phrase_at(text, i)
         if hit:
             end = i + len(hit)
-            for joiner in ("并", "和", "及"):  # compounds: 欢迎并鼓励
-                nxt = next((p for p in phrases if text.startswith(p, end + 1)), None)
-                if text.startswith(joiner, end) and nxt:
-                    end = end + 1 + len(nxt)
-                    break
+            if text.startswith(("并", "和", "及"), end) and (nxt := vs.phrase_at(text, end + 1)):
+                end = end + 1 + len(nxt)  # compounds: 欢迎并鼓励
             return table[hit], text[i:end], i, end
         mod = next((m for m in P.VERB_MODIFIERS if text.startswith(m, i)), None)
         if not mod:
