@@ -10,14 +10,16 @@ Prints a table per corpus, then the same figures as JSON:
 * ``cold``: a fresh interpreter importing ct2rdf.pipeline and processing the
   first seed (jieba's dictionary load included), measured in a subprocess;
 * ``warm``: the corpus processed again in this process, the best of
-  ``--repeat`` runs, as MB/s overall and per stage.
+  ``--repeat`` runs, as MB/s overall and per stage.  Warm figures are CPU
+  time of this process (``time.process_time``): MB/s per core, and less
+  disturbed by other work on a shared machine than wall time.
 
 Corpora: ``seeds`` (the five seed files as they are) and ``large``: every
 text of seeds/ and tests/corpus/ (PDF layouts, web copies, Traditional
 script, GB18030, UTF-16), each renumbered and concatenated until one document
 of about ``--mb`` MB, as a long report reprinting many resolutions would be.
-Timings on a shared machine are noisy: compare ratios run to run, and note
-the load (printed from ``os.getloadavg``).
+Cold figures are wall time.  Timings on a shared machine are noisy: compare
+ratios run to run, and note the load (printed from ``os.getloadavg``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ from ct2rdf.pipeline import process, read_catalog  # noqa: E402
 from ct2rdf.text.decode import decode  # noqa: E402
 from ct2rdf.text.normalize import normalize  # noqa: E402
 from ct2rdf.text.structure import parse_structure  # noqa: E402
+
+_CLOCK = time.process_time  # CPU seconds of this process: throughput per core
 
 _COLD = """
 import time, pathlib, sys
@@ -85,9 +89,9 @@ def stages(docs) -> dict[str, float]:
     t: dict[str, float] = {}
 
     def clock(key, fn, *args):
-        a = time.perf_counter()
+        a = _CLOCK()
         r = fn(*args)
-        t[key] = t.get(key, 0.0) + time.perf_counter() - a
+        t[key] = t.get(key, 0.0) + _CLOCK() - a
         return r
 
     for name, data, _ in docs:
@@ -107,10 +111,10 @@ def measure(label: str, docs, repeat: int) -> dict:
         process(*d)
     whole = []
     for _ in range(repeat):
-        a = time.perf_counter()
+        a = _CLOCK()
         for d in docs:
             process(*d)
-        whole.append(time.perf_counter() - a)
+        whole.append(_CLOCK() - a)
     best: dict[str, float] = {}
     for _ in range(repeat):
         for k, v in stages(docs).items():
