@@ -776,3 +776,6 @@ def test_lazy_boundaries_equal_segmenting_the_whole_text(seed_results, prefix):
     whole = {0} | {end for _, _, end in tk.tokenize(text, HMM=False)}
     lazy = segment.boundaries(text, words, split_words())
     assert [i for i in range(len(text) + 1) if (i in lazy) != (i in whole)] == []
+    # asked from the end: each run is cut from an offset no word spans, not from its start
+    lazy = segment.boundaries(text, words, split_words())
+    assert [i for i in range(len(text), -1, -1) if (i in lazy) != (i in whole)] == []

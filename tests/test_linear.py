@@ -10,9 +10,13 @@ abbreviation rows of issue #10 are in test_citations.py and test_bodies.py.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from conftest import best_seconds
+from ct2rdf import patterns as P
 from ct2rdf.extract import bodies, directives, duties, slots
 from ct2rdf.pipeline import process
 from ct2rdf.text import structure
@@ -75,3 +79,45 @@ def test_footnote_row_finds_its_markers():
     unit = LINEAR_ROWS[2][1]
     r = process("t.txt", (HEAD + "".join(unit.format(i=i + 1) for i in range(20))).encode())
     assert [p.footnotes for p in r.doc.structure.paragraphs if p.ref.kind == "op"] == [(1,)] * 20
+
+
+# *** Patterns scanned over whole texts, behind a lookahead of their first characters ***
+
+SCANNED = ["SYMBOL_RE", "RES_ITEM_RE", "CITE_ITEM_RE", "GA_RES_ROMAN_RE", "SESSION_ITEM_RE",
+           "ALIAS_PHRASE_RE", "MEETING_HELD_RE"]
+TEXTS = sorted((Path(__file__).parent / "corpus").glob("*.txt")) + sorted(
+    (Path(__file__).parents[1] / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", SCANNED)
+def test_scanning_patterns_find_the_same_matches(name):
+    # the lookahead only skips positions where no match can start
+    fast = getattr(P, name)
+    assert fast.pattern.startswith("(?=[")
+    plain = re.compile(fast.pattern.split("])", 1)[1])
+    for path in TEXTS:
+        text = process(path.name, path.read_bytes()).doc.text
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)], path.name
+
+
+# (pattern, characters a match may start with, characters it may not; None: no class)
+FIRST_ROWS = [
+    ("第?\\d+号", "第05", "号a"),  # an optional prefix: the next item counts too
+    ("(?<![A-Z])(?:S/|A/)", "AS", "/B"),  # a lookbehind is zero width
+    ("(?:又称|简称)为?", "又简", "为称"),
+    ("\\d*", None, None),  # may match empty
+    ("[^,]+", None, None),  # a negated class
+    ("(?i)abc", None, None),  # case-insensitive
+]
+
+
+@pytest.mark.parametrize(("pattern", "inside", "outside"), FIRST_ROWS, ids=[r[0] for r in FIRST_ROWS])
+def test_first_class(pattern, inside, outside):
+    got = P._first_class(pattern)
+    if inside is None:
+        assert got is None
+    else:
+        cls = re.compile(f"[{got}]")
+        assert [c for c in inside if not cls.match(c)] == []
+        assert [c for c in outside if cls.match(c)] == []

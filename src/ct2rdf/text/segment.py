@@ -207,18 +207,30 @@ class Boundaries:
         self._text = text
         self._dict = dictionary(words, unwords)
         self._runs = [m.span() for m in _SEGMENTED.finditer(text)]  # sorted, disjoint
-        self._cuts: dict[int, frozenset[int]] = {}  # run start -> its word ends
+        # run start -> (p, the boundaries from p to the run's end): known from p on
+        self._cuts: dict[int, tuple[int, frozenset[int]]] = {}
 
     def __contains__(self, i: int) -> bool:
         k = bisect.bisect_right(self._runs, (i, len(self._text) + 1)) - 1  # the last run starting <= i
         if k < 0 or not self._runs[k][0] < i < self._runs[k][1]:
             return True
         start, end = self._runs[k]
-        if start not in self._cuts:
-            if _unspanned(self._text, start, end, i, self._dict):
+        known = self._cuts.get(start)
+        if known is None or i < known[0]:
+            text, d = self._text, self._dict
+            if _unspanned(text, start, end, i, d):
                 return True
-            self._cuts[start] = _cut(self._text[start:end], start, self._dict)
-        return i in self._cuts[start]
+            # jieba's best path passes every unspanned offset, and what it does after
+            # one depends only on the text after it: cut from the nearest one before i
+            p = next((j for j in range(i - 1, max(start, i - _LOOK_BACK), -1)
+                      if _unspanned(text, start, end, j, d)), start)
+            known = self._cuts[start] = (p, _cut(text[p:end], p, d) | {p})
+        return i in known[1]
+
+
+# How far back from an offset to look for an unspanned one to start cutting from
+# (else from the run's start: the same boundaries, a little more work).
+_LOOK_BACK = 8
 
 
 def _unspanned(text: str, start: int, end: int, i: int, d: Dictionary) -> bool:
