@@ -430,7 +430,7 @@ def test_jieba_cache_stays_in_a_private_directory(tmp_path, squat, trusted):
 # each row is what the file holds before the next process starts.
 DAMAGE_ROWS = [
     b"",  # empty
-    b"ct2rdf-jieba-shards-1",  # the format tag only
+    b"ct2rdf-jieba-shards-2",  # the format tag only
     b"\x00" * 100,  # garbage
     "truncated",  # the first half of the file
 ]
@@ -761,6 +761,24 @@ def test_offsets_no_word_spans_are_jieba_boundaries(path):
                  if segment._unspanned(text, m.start(), m.end(), i, d)]
     assert unspanned  # the shortcut is used
     assert [i for i in unspanned if i not in whole] == []
+
+
+def test_cut_equals_jiebas_on_random_runs():
+    # segment._cut redoes jieba's HMM=False cut: the same word ends on runs of dictionary
+    # words and of characters with Latin letters and digits (which jieba glues together)
+    import random
+
+    from ct2rdf.extract.bodies import _names
+    from ct2rdf.text import segment
+
+    words, rnd = _names()[3], random.Random(7)
+    tk, d = segment.tokenizer(words, split_words()), segment.dictionary(words, split_words())
+    vocabulary = [w for w in list(tk.FREQ)[::250] if tk.FREQ[w]]
+    chars = "安全理事会大会秘书长委员会反恐执行局国家联合的和在决定请鼓励广大会员年月日号第abcXY019"
+    runs = ["".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 10))) for _ in range(500)]
+    runs += ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 40))) for _ in range(500)]
+    runs = [r for r in runs if segment._SEGMENTED.fullmatch(r)]
+    assert [r for r in runs if segment._cut(r, 0, d) != {e for _, _, e in tk.tokenize(r, HMM=False)}] == []
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

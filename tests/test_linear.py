@@ -20,6 +20,7 @@ from ct2rdf import patterns as P
 from ct2rdf.extract import bodies, directives, duties, slots
 from ct2rdf.pipeline import process
 from ct2rdf.text import structure
+from ct2rdf.text.normalize import normalize
 
 HEAD = "第2129(2013)号决议\n\n安全理事会2013年12月17日第7086次会议通过\n\n安全理事会，\n\n"
 
@@ -56,6 +57,11 @@ LINEAR_ROWS = [
     ("footnotes",
      "{i}. 回顾若干关键决议1 中的规定； \n\n__________\n\n1 见第1373(2001)号决议。\n\n",
      _footnotes),
+    # each footnote looked for its marker through every paragraph before it (normalize):
+    # where none has one, that is every paragraph for every footnote
+    ("unmarked-footnotes",
+     "{i}. 回顾若干关键决议中的规定； \n\n__________\n\n7 见第1373(2001)号决议。\n\n",
+     lambda doc: normalize(doc.norm.source)),
     # one long run of CJK characters with no punctuation, full of names: segmented once
     ("one-run",
      "安全理事会和大会及秘书长与反恐怖主义委员会执行局的工作组",

@@ -160,8 +160,10 @@ def _fold_chars(source: str) -> str:
     table = {}
     for c in set(source):  # a text uses a few thousand distinct characters at most
         if not c.isascii() and (f := _fold_char(c)) != c:
-            table[ord(c)] = f
-    return source.translate(table)
+            table[c] = f
+    if not table:
+        return source
+    return P.one_of(table).sub(lambda m: table[m.group()], source)
 
 
 @cache
@@ -289,22 +291,8 @@ def normalize(source: str) -> Normalized:
     # Pass 2: find footnote markers in the paragraphs before each footnote block.
     deleted: dict[int, list[tuple[int, int]]] = {}  # line index → spans within the line
     markers: list[tuple[int, int, int, int]] = []  # (number, paragraph, source start, end)
-    for number, _, para_count in footnotes:
-        found = None
-        for p in range(min(para_count, len(paragraphs)) - 1, -1, -1):
-            for li in reversed(paragraphs[p]):
-                t = lines[li].text
-                found_in = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
-                for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *found_in]):
-                    if int(m.group(1)) == number and (m.start(1), m.end(1)) not in deleted.get(li, ()):
-                        found = (p, li, m.start(1), m.end(1))
-                        break
-                if found:
-                    break
-            if found:
-                break
-        if found:
-            p, li, s, e = found
+    if footnotes:
+        for number, p, li, s, e in _marker_matches(footnotes, paragraphs, lines):
             deleted.setdefault(li, []).append((s, e))
             markers.append((number, p, lines[li].start + s, lines[li].start + e))
 
@@ -401,6 +389,50 @@ def normalize(source: str) -> Normalized:
         traditional=traditional,
         asides=tuple((lines[i].start, lines[i].start + len(lines[i].text)) for i in asides),
     )
+
+
+def _marker_matches(footnotes, paragraphs: list[list[int]], lines: list[Line]):
+    """``(number, paragraph, line, start, end)`` of the marker each footnote refers to.
+
+    A footnote's marker is the last one with its number, not yet taken, in the
+    paragraphs before its block: searched from the last of those paragraphs back,
+    each paragraph's lines and markers from the last.  Every marker is listed once
+    in that order, by number; a footnote bisects to its paragraphs and skips the
+    markers taken, so 10,000 footnotes whose markers are missing cost one scan of the
+    text, not one per footnote.
+    """
+    by_number: dict[int, list[tuple[int, int, int, int]]] = {}  # in search order
+    for p in range(len(paragraphs) - 1, -1, -1):
+        for li in reversed(paragraphs[p]):
+            t = lines[li].text
+            alone = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
+            for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *alone]):
+                by_number.setdefault(int(m.group(1)), []).append((p, li, m.start(1), m.end(1)))
+    neg_p = {n: [-c[0] for c in cands] for n, cands in by_number.items()}  # non-decreasing
+    skip = {n: list(range(len(cands) + 1)) for n, cands in by_number.items()}  # next untaken
+    taken: set[tuple[int, int, int]] = set()  # (line, start, end)
+    for number, _, para_count in footnotes:
+        cands = by_number.get(number)
+        if not cands:
+            continue
+        nxt = skip[number]
+        k = bisect_left(neg_p[number], 1 - min(para_count, len(paragraphs)))
+        while True:
+            j = k
+            while nxt[j] != j:  # follow, then compress, the links past taken markers
+                j = nxt[j]
+            while nxt[k] != j:
+                nxt[k], k = j, nxt[k]
+            if j == len(cands) or (cands[j][1], *cands[j][2:]) not in taken:
+                break
+            nxt[j] = j + 1  # the same span listed twice: taken already
+            k = j
+        if j == len(cands):
+            continue
+        p, li, s, e = cands[j]
+        nxt[j] = j + 1
+        taken.add((li, s, e))
+        yield number, p, li, s, e
 
 
 def _uncut(a: int, b: int, cuts) -> tuple[tuple[int, int], ...]:

@@ -115,7 +115,7 @@ def _private_dir() -> str:
 
 
 # Bump when the file layout of the sharded dictionary changes.
-_FORMAT = b"ct2rdf-jieba-shards-1"
+_FORMAT = b"ct2rdf-jieba-shards-2"
 
 
 class Dictionary:
@@ -125,7 +125,7 @@ class Dictionary:
     def __init__(self, data: bytes):
         size = int.from_bytes(data[len(_FORMAT) : len(_FORMAT) + 8], "big")
         base = len(_FORMAT) + 8
-        self.total, self.longest, self._index = marshal.loads(data[base : base + size])
+        self.total, self.longest, self._index, self.longest_from = marshal.loads(data[base : base + size])
         self._data, self._base = data, base + size
         self._shards: dict[str, dict[str, int]] = {}
         if self._base + max(end for _, end in self._index.values()) != len(data):
@@ -152,7 +152,9 @@ class Dictionary:
             index[c] = (at, at + len(blob))
             blobs.append(blob)
             at += len(blob)
-        head = marshal.dumps((total, max(map(len, freq)), index))
+        # the longest entry by first character: no word from k reaches i if that is shorter
+        longest_from = {c: max(map(len, shard)) for c, shard in shards.items()}
+        head = marshal.dumps((total, max(map(len, freq)), index, longest_from))
         return b"".join([_FORMAT, len(head).to_bytes(8, "big"), head, *blobs])
 
 
@@ -209,6 +211,7 @@ class Boundaries:
         self._runs = [m.span() for m in _SEGMENTED.finditer(text)]  # sorted, disjoint
         # run start -> (p, the boundaries from p to the run's end): known from p on
         self._cuts: dict[int, tuple[int, frozenset[int]]] = {}
+        self._unspanned: set[int] = set()  # offsets found unspanned: boundaries
 
     def __contains__(self, i: int) -> bool:
         k = bisect.bisect_right(self._runs, (i, len(self._text) + 1)) - 1  # the last run starting <= i
@@ -218,7 +221,10 @@ class Boundaries:
         known = self._cuts.get(start)
         if known is None or i < known[0]:
             text, d = self._text, self._dict
+            if i in self._unspanned:  # a name's start is asked again for each name there
+                return True
             if _unspanned(text, start, end, i, d):
+                self._unspanned.add(i)
                 return True
             # jieba's best path passes every unspanned offset, and what it does after
             # one depends only on the text after it: cut from the nearest one before i
@@ -245,7 +251,10 @@ def _unspanned(text: str, start: int, end: int, i: int, d: Dictionary) -> bool:
     """
     if _latin_or_digit(text[i - 1]) and _latin_or_digit(text[i]):
         return False
+    longest_from = d.longest_from
     for k in range(i - 1, max(start, i - d.longest + 1) - 1, -1):
+        if longest_from.get(text[k], 0) <= i - k:  # no entry from k holds text[k : i + 1]
+            continue
         shard = d.shard(text[k])
         j = i + 1
         while j <= end and (f := shard.get(text[k:j])) is not None:
@@ -267,24 +276,32 @@ def _cut(run: str, offset: int, d: Dictionary) -> frozenset[int]:
     with the same arithmetic, so every tie breaks as jieba breaks it.
     """
     n = len(run)
-    shards = [d.shard(c) for c in run]
-    dag = []  # dag[k]: the inclusive ends of the words starting at k
+    logtotal = log(d.total)
+    # edges[k]: (inclusive end, log weight) of each word starting at k; jieba looks the
+    # weight up again in calc, the same frequency, so the same float
+    edges = []
     for k in range(n):
-        shard, ends, i, frag = shards[k], [], k, run[k]
-        while i < n and frag in shard:
-            if shard[frag]:
-                ends.append(i)
+        shard, found, i, frag = d.shard(run[k]), [], k, run[k]
+        while i < n:
+            f = shard.get(frag)
+            if f is None:
+                break
+            if f:
+                found.append((i, log(f) - logtotal))
             i += 1
             frag = run[k : i + 1]
-        dag.append(ends or [k])
-    route: list = [None] * n + [(0, 0)]
-    logtotal = log(d.total)
+        edges.append(found or [(k, log(1) - logtotal)])  # no word: the character, frequency 1
+    value, route = [0.0] * (n + 1), list(range(n + 1))  # jieba's route[idx] = (value, x)
     for idx in range(n - 1, -1, -1):
-        get = shards[idx].get
-        route[idx] = max((log(get(run[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in dag[idx])
+        es = edges[idx]
+        if len(es) == 1:
+            x, w = es[0]
+            value[idx], route[idx] = w + value[x + 1], x
+        else:  # ties go to the longer word, as jieba's max over (value, x) tuples
+            value[idx], route[idx] = max((w + value[x + 1], x) for x, w in es)
     out, x, glued = set(), 0, False
     while x < n:
-        y = route[x][1] + 1
+        y = route[x] + 1
         if y - x == 1 and _latin_or_digit(run[x]):  # single Latin letters and digits: one token
             glued = True
         else:
