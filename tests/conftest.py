@@ -60,21 +60,29 @@ def graph_diff_message(expected: bytes, actual: bytes, limit: int = 20) -> str:
 
 
 def best_seconds(fn, repeat: int = 3) -> float:
-    """The fastest of ``repeat`` timed calls of ``fn()``, garbage collection off.
+    """The least CPU time per call of ``fn()`` over ``repeat`` runs, garbage collection off.
 
     For ratio tests (linear or not at two sizes), never for wall-clock limits: a
-    collection's cost grows with the heap, not with the work timed.
+    collection's cost grows with the heap, not with the work timed.  CPU time, not
+    wall time: on a busy machine a run of tens of milliseconds is always preempted
+    and one of a millisecond seldom is, which skews wall-time ratios towards
+    "quadratic".  Each run makes enough calls to last ~10 ms, so a fast call is
+    timed well above the clock's resolution.
     """
     import gc
     import time
 
-    best = float("inf")
     gc.disable()
     try:
+        t0 = time.process_time()
+        fn()
+        calls = max(1, min(20, int(0.01 / max(time.process_time() - t0, 1e-6))))
+        best = float("inf")
         for _ in range(repeat):
-            t0 = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - t0)
+            t0 = time.process_time()
+            for _ in range(calls):
+                fn()
+            best = min(best, time.process_time() - t0)
     finally:
         gc.enable()
-    return best
+    return best / calls

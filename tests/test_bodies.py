@@ -418,10 +418,39 @@ def test_jieba_cache_stays_in_a_private_directory(tmp_path, squat, trusted):
     written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
     if trusted:
         assert ours.stat().st_mode & 0o777 == 0o700
-        assert written == [f"tmp/{ours.name}/jieba-{jieba_version()}.cache"]
+        # jieba's own cache, and our copy of its dictionary sharded by first character
+        assert [re.sub("-[0-9a-f]{24}[.]", "-KEY.", w) for w in written] == [
+            f"tmp/{ours.name}/ct2rdf-jieba-KEY.dict", f"tmp/{ours.name}/jieba-{jieba_version()}.cache"]
     else:  # a private directory for the run, removed at exit; the squatted one untouched
         assert written == []
         assert sorted(tmp.iterdir()) == [ours]
+
+
+# Damage to our copy of jieba's dictionary (a full disk, a killed build, a stray write):
+# each row is what the file holds before the next process starts.
+DAMAGE_ROWS = [
+    b"",  # empty
+    b"ct2rdf-jieba-shards-2",  # the format tag only
+    b"\x00" * 100,  # garbage
+    "truncated",  # the first half of the file
+]
+
+
+def test_damaged_dictionary_copy_is_built_again(tmp_path):
+    # never read as a dictionary: built again, the same as before, and saved again
+    code = ("import glob, os, sys\n"
+            "from ct2rdf.text import segment\n"
+            "from ct2rdf.extract.bodies import _names\n"
+            "d = segment.dictionary(_names()[3])\n"
+            "[path] = glob.glob(os.path.join(segment.cache_dir(), 'ct2rdf-jieba-*.dict'))\n"
+            "data = open(path, 'rb').read()\n"
+            "for damage in eval(sys.argv[1]):\n"
+            "    open(path, 'wb').write(data[: len(data) // 2] if damage == 'truncated' else damage)\n"
+            "    segment.dictionary.cache_clear(); e = segment.dictionary(_names()[3])\n"
+            "    assert (e.total, e.longest, e.shard('安')) == (d.total, d.longest, d.shard('安'))\n"
+            "    assert open(path, 'rb').read() == data\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(ct2rdf.__file__).parents[1]), "TMPDIR": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", code, repr(DAMAGE_ROWS)], env=env, check=True)
 
 
 def jieba_version() -> str:
@@ -714,6 +743,44 @@ def test_traditional_script_and_ascii_punctuation_change_nothing(paragraph, expe
     assert [k for k, _ in mentions(resolution(variant))] == [k for k, _ in expected]
 
 
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
+def test_offsets_no_word_spans_are_jieba_boundaries(path):
+    # an offset inside a run that no dictionary word spans is answered without
+    # segmenting the run (segment._unspanned): it must be one of jieba's boundaries
+    from ct2rdf.extract.bodies import _names
+    from ct2rdf.text import segment
+
+    text = process(path.name, path.read_bytes()).doc.text
+    words = _names()[3]
+    whole = {0} | {end for _, _, end in segment.tokenizer(words, split_words()).tokenize(text, HMM=False)}
+    d = segment.dictionary(words, split_words())
+    unspanned = [i for m in segment._SEGMENTED.finditer(text) for i in range(m.start() + 1, m.end())
+                 if segment._unspanned(text, m.start(), m.end(), i, d)]
+    assert unspanned  # the shortcut is used
+    assert [i for i in unspanned if i not in whole] == []
+
+
+def test_cut_equals_jiebas_on_random_runs():
+    # segment._cut redoes jieba's HMM=False cut: the same word ends on runs of dictionary
+    # words and of characters with Latin letters and digits (which jieba glues together)
+    import random
+
+    from ct2rdf.extract.bodies import _names
+    from ct2rdf.text import segment
+
+    words, rnd = _names()[3], random.Random(7)
+    tk, d = segment.tokenizer(words, split_words()), segment.dictionary(words, split_words())
+    vocabulary = [w for w in list(tk.FREQ)[::250] if tk.FREQ[w]]
+    chars = "安全理事会大会秘书长委员会反恐执行局国家联合的和在决定请鼓励广大会员年月日号第abcXY019"
+    runs = ["".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 10))) for _ in range(500)]
+    runs += ["".join(rnd.choice(chars) for _ in range(rnd.randint(1, 40))) for _ in range(500)]
+    runs = [r for r in runs if segment._SEGMENTED.fullmatch(r)]
+    assert [r for r in runs if segment._cut(r, 0, d) != {e for _, _, e in tk.tokenize(r, HMM=False)}] == []
+
+
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_lazy_boundaries_equal_segmenting_the_whole_text(seed_results, prefix):
     # only the runs around candidate names are segmented: the answer must be the same as
@@ -727,3 +794,6 @@ def test_lazy_boundaries_equal_segmenting_the_whole_text(seed_results, prefix):
     whole = {0} | {end for _, _, end in tk.tokenize(text, HMM=False)}
     lazy = segment.boundaries(text, words, split_words())
     assert [i for i in range(len(text) + 1) if (i in lazy) != (i in whole)] == []
+    # asked from the end: each run is cut from an offset no word spans, not from its start
+    lazy = segment.boundaries(text, words, split_words())
+    assert [i for i in range(len(text), -1, -1) if (i in lazy) != (i in whole)] == []

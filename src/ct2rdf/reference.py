@@ -154,6 +154,22 @@ class Verbs:
     def phrases_longest_first(self) -> tuple[str, ...]:
         return tuple(sorted(self.by_phrase, key=lambda p: (-len(p), p)))
 
+    @cached_property
+    def by_first_char(self) -> dict[str, tuple[str, ...]]:
+        """The phrases by their first character, each list longest first: a lookup
+        at one position reads the few phrases that can start there, not all."""
+        table: dict[str, list[str]] = {}
+        for p in self.phrases_longest_first:
+            table.setdefault(p[0], []).append(p)
+        return {c: tuple(ps) for c, ps in table.items()}
+
+    def phrase_at(self, text: str, i: int) -> str | None:
+        """The longest phrase that ``text`` holds at ``i`` (ties: alphabetical), if any."""
+        for p in self.by_first_char.get(text[i : i + 1], ()):
+            if text.startswith(p, i):
+                return p
+        return None
+
 
 @lru_cache(maxsize=1)
 def verbs() -> Verbs:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import patterns as P
 
-_SYMBOL_FULL_RE = re.compile(r"^(?:" + P.SYMBOL_RE.pattern[len(r"(?<![A-Za-z0-9/])") :] + r")$")
+_SYMBOL_FULL_RE = re.compile(r"^(?:" + P.SYMBOL[len(r"(?<![A-Za-z0-9/])") :] + r")$")
 
 
 # Symbol series the graph holds (shape S01 says the same).

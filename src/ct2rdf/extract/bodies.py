@@ -40,8 +40,10 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from .. import patterns as P
 from ..model import Doc, ParaRef, Span
@@ -312,7 +314,16 @@ _UNKNOWN = "abbreviation {!r} defined for an unknown body"
 
 
 def _inside(spans):
-    return lambda pos: any(s.start <= pos < s.end for s in spans)
+    # header lines are disjoint and in text order: the span starting last at or before pos
+    starts = [s.start for s in spans]
+    if any(a.end > b.start for a, b in pairwise(spans)):
+        return lambda pos: any(s.start <= pos < s.end for s in spans)
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos) - 1
+        return k >= 0 and pos < spans[k].end
+
+    return inside
 
 
 def _whole_names(text: str, names: _Names, word) -> list[tuple[int, int, str]]:

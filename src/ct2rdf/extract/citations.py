@@ -89,7 +89,22 @@ _BY_YEAR = {"ECOSOC": ecosoc_resolution, "CHR": chr_resolution}
 def extract(doc: Doc) -> list[Citation]:
     """Every citation in ``doc`` of a document the graph models (S/…, A/…),
     in text order, without self-citations."""
-    return [c for c in _find(doc) if c.symbol.modelled]
+    return list(modelled(doc))
+
+
+@lru_cache(maxsize=64)
+def modelled(doc: Doc) -> tuple[Citation, ...]:
+    """:func:`extract` as a tuple, cached: every clause of the slot extractors asks."""
+    return tuple(c for c in _find(doc) if c.symbol.modelled)
+
+
+@lru_cache(maxsize=64)
+def spanned(doc: Doc) -> tuple[tuple[int, ...], int, tuple[Citation, ...]]:
+    """The modelled citations that have a span, their starts and the longest span's
+    length: which ones overlap a clause is a bisection, not a scan of them all."""
+    cites = tuple(c for c in modelled(doc) if c.span)  # in text order
+    longest = max((c.span.end - c.span.start for c in cites), default=0)
+    return tuple(c.span.start for c in cites), longest, cites
 
 
 def recognize(doc: Doc) -> tuple[Citation, ...]:

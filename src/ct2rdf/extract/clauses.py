@@ -30,6 +30,12 @@ class Clause:
     span: Span  # from the verb to the end of the clause
 
 
+# VERB_MODIFIERS by first character, in their order: most positions start none.
+_MODIFIERS: dict[str, tuple[str, ...]] = {
+    c: tuple(m for m in P.VERB_MODIFIERS if m[0] == c) for c in {m[0] for m in P.VERB_MODIFIERS}
+}
+
+
 def match_verb(text: str, pos: int) -> tuple[Verb, str, int, int] | None:
     """The verb that opens ``text`` at ``pos``, skipping modifiers.
 
@@ -37,23 +43,20 @@ def match_verb(text: str, pos: int) -> tuple[Verb, str, int, int] | None:
     keeps its first verb as the concept and the whole phrase; 提请…注意 keeps
     its addressee inside the phrase.
     """
-    table = verbs().by_phrase
-    phrases = verbs().phrases_longest_first
+    vs = verbs()
+    table = vs.by_phrase
     i = pos
     for _ in range(4):  # at most a few stacked modifiers: 又再次…
         m = P.DRAW_ATTENTION_RE.match(text, i)
         if m:
             return table["提请注意"], m.group(0), i, m.end()
-        hit = next((p for p in phrases if text.startswith(p, i)), None)
+        hit = vs.phrase_at(text, i)
         if hit:
             end = i + len(hit)
-            for joiner in ("并", "和", "及"):  # compounds: 欢迎并鼓励
-                nxt = next((p for p in phrases if text.startswith(p, end + 1)), None)
-                if text.startswith(joiner, end) and nxt:
-                    end = end + 1 + len(nxt)
-                    break
+            if text.startswith(("并", "和", "及"), end) and (nxt := vs.phrase_at(text, end + 1)):
+                end = end + 1 + len(nxt)  # compounds: 欢迎并鼓励
             return table[hit], text[i:end], i, end
-        mod = next((m for m in P.VERB_MODIFIERS if text.startswith(m, i)), None)
+        mod = next((m for m in _MODIFIERS.get(text[i : i + 1], ()) if text.startswith(m, i)), None)
         if not mod:
             return None
         i += len(mod)
@@ -103,9 +106,26 @@ def _continues(text: str, at: int, hit: tuple) -> bool:
     return verb.slug in P.CONTINUING_VERBS and text[at:a] in P.CONTINUING_MODIFIERS
 
 
-@lru_cache(maxsize=256)
 def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
-    """The clauses of paragraph ``p``; the first is the paragraph's leading clause."""
+    """The clauses of paragraph ``p``; the first is the paragraph's leading clause.
+
+    Cached per document: four extractors ask for every paragraph's clauses in
+    turn, and a cache of fixed size would forget them all between two passes
+    over a document longer than it.
+    """
+    table = _clause_table(doc)
+    out = table.get(p)
+    if out is None:
+        out = table[p] = _clauses(doc, p)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _clause_table(doc: Doc) -> dict[Paragraph, tuple[Clause, ...]]:
+    return {}
+
+
+def _clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
     text = doc.text
     start = paragraph_start(doc, p)
     end = p.span.end

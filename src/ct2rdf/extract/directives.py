@@ -17,6 +17,7 @@ belongs to a mandate; a date inside a citation is none.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Doc, ParaRef, Span
@@ -46,7 +47,7 @@ class Directive:
 def extract(doc: Doc) -> list[Directive]:
     """Every directive with a deadline in ``doc``'s operative paragraphs."""
     out = []
-    cites = citations.extract(doc)
+    starts, _, cites = citations.spanned(doc)
     count: dict[ParaRef, int] = {}
     for p, c in operative_clauses(doc):
         if c.verb is None or c.verb.slug not in _DIRECTIVE_VERBS:
@@ -57,8 +58,8 @@ def extract(doc: Doc) -> list[Directive]:
         ct = clause_text(doc, c)
         names = bodies_in(doc, c.span.start, c.span.end)  # 第1540(2004)号决议所设委员会 names a body
         concerned = next(
-            (x.symbol for x in cites if x.span and c.span.start <= x.span.start < c.span.end
-             and not any(b.span.start <= x.span.start < b.span.end for b in names)), None
+            (x.symbol for x in cites[bisect_left(starts, c.span.start) : bisect_left(starts, c.span.end)]
+             if not any(b.span.start <= x.span.start < b.span.end for b in names)), None
         )
         dues = sorted({due for _, due in deadlines(doc, ct)})
         for who in everyone:

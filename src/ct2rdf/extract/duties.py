@@ -110,7 +110,8 @@ def body_at(doc: Doc, a: int, b: int) -> Mention | None:
     if i == len(every) or every[i].span.start >= b:
         return None
     head = every[i]
-    for m in every[i + 1 :]:
+    for k in range(i + 1, len(every)):  # not every[i + 1 :], a copy of the rest
+        m = every[k]
         if m.span.start > head.span.end:
             break
         if m.span.start == head.span.end:

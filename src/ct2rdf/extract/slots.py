@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,15 +51,28 @@ class ClauseText:
         return list(zip(starts, ends, strict=True))
 
 
-@lru_cache(maxsize=1024)
 def clause_text(doc: Doc, c: Clause) -> ClauseText:
-    """The clause's text, with every citation inside it masked."""
+    """The clause's text, with every citation inside it masked (cached per document)."""
+    table = _clause_texts(doc)
+    out = table.get(c)
+    if out is None:
+        out = table[c] = _clause_text(doc, c)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _clause_texts(doc: Doc) -> dict[Clause, ClauseText]:
+    return {}
+
+
+def _clause_text(doc: Doc, c: Clause) -> ClauseText:
     a, b = c.span.start, c.span.end
     chars = list(doc.text[a:b])
-    for x in citations.extract(doc):
-        if x.span and x.span.end > a and x.span.start < b:
-            for i in range(max(x.span.start, a), min(x.span.end, b)):
-                chars[i - a] = _MASK
+    starts, longest, cites = citations.spanned(doc)
+    for x in cites[bisect_left(starts, a - longest) : bisect_left(starts, b)]:
+        if x.span.end > a:
+            lo, hi = max(x.span.start, a), min(x.span.end, b)
+            chars[lo - a : hi - a] = _MASK * (hi - lo)
     verb_end = c.verb_span.end - a if c.verb_span else 0
     return ClauseText("".join(chars), a, verb_end)
 

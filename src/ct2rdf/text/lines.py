@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import patterns as P
 
@@ -49,6 +50,9 @@ def unflatten(lines: list[Line]) -> list[Line]:
     """
     out = []
     for ln in lines:
+        if " " not in ln.text and "\t" not in ln.text:  # no break without a space: most lines
+            out.append(ln)
+            continue
         breaks = [m.end() for m in P.FLATTENED_BREAK_RE.finditer(ln.text)]
         spaced = sum(1 for b in breaks if ln.text[: b].rstrip().endswith(","))
         if len(breaks) < 3 or spaced * 2 > ln.text.count(","):
@@ -112,6 +116,7 @@ def footnote_continues(prev: str, line: str, layout: bool) -> bool:
     return not P.FOOTNOTE_END_RE.search(prev)
 
 
+@lru_cache(maxsize=256)  # asked of each line up to three times in a row (width, then as line and prev)
 def standalone(line: str, layout: bool = False) -> bool:
     """A line that is a paragraph of its own though long and unpunctuated.
 

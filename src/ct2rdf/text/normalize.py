@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import compress
 
 from .. import patterns as P
 from .lines import (
@@ -155,14 +157,19 @@ def fold(source: str) -> tuple[str, bool]:
 
 def _fold_chars(source: str) -> str:
     """NFKC per character where it keeps the length; corner quotes to curly ones."""
-    chars = []
-    for c in source:
-        if c.isascii():
-            chars.append(c)
-            continue
-        n = unicodedata.normalize("NFKC", c)
-        chars.append(n if len(n) == 1 else c)
-    return "".join(chars).translate(_QUOTES)
+    table = {}
+    for c in set(source):  # a text uses a few thousand distinct characters at most
+        if not c.isascii() and (f := _fold_char(c)) != c:
+            table[c] = f
+    if not table:
+        return source
+    return P.one_of(table).sub(lambda m: table[m.group()], source)
+
+
+@cache
+def _fold_char(c: str) -> str:
+    n = unicodedata.normalize("NFKC", c)
+    return (n if len(n) == 1 else c).translate(_QUOTES)
 
 
 def _simplified(folded: str) -> str:
@@ -172,7 +179,7 @@ def _simplified(folded: str) -> str:
     return converted
 
 
-def strip_noise(folded: str) -> tuple[str, list[int]]:
+def strip_noise(folded: str) -> tuple[str, Sequence[int]]:
     """Delete inline pinyin and list bullets; return the text and its index map.
 
     ``index[i]`` is the position in ``folded`` of the result's character ``i``;
@@ -182,14 +189,14 @@ def strip_noise(folded: str) -> tuple[str, list[int]]:
     cuts = [m.span(1) for m in P.INLINE_PINYIN_RE.finditer(folded)]
     cuts += [m.span() for m in P.LIST_BULLET_RE.finditer(folded)]
     if not cuts:
-        return folded, list(range(len(folded) + 1))
+        return folded, range(len(folded) + 1)
     keep = bytearray(b"\x01") * len(folded)
     for a, b in cuts:
         keep[a:b] = bytes(b - a)
         for i in range(a, b):  # line breaks stay: lines keep their number and printed width
             keep[i] = folded[i] in "\r\n"
-    index = [i for i in range(len(folded)) if keep[i]]
-    return "".join(folded[i] for i in index), [*index, len(folded)]
+    index = list(compress(range(len(folded)), keep))
+    return "".join(compress(folded, keep)), [*index, len(folded)]
 
 
 def _convert_same_length(text: str) -> str:
@@ -212,6 +219,7 @@ def normalize(source: str) -> Normalized:
     """Normalize a decoded source text (see the module docstring)."""
     chars = _fold_chars(source)
     stripped, index = strip_noise(chars)
+    identity = len(stripped) == len(chars)  # nothing deleted: index[i] == i
     folded = _simplified(stripped)
     traditional = folded != stripped
     lines = split_lines(folded)
@@ -283,78 +291,67 @@ def normalize(source: str) -> Normalized:
     # Pass 2: find footnote markers in the paragraphs before each footnote block.
     deleted: dict[int, list[tuple[int, int]]] = {}  # line index → spans within the line
     markers: list[tuple[int, int, int, int]] = []  # (number, paragraph, source start, end)
-    for number, _, para_count in footnotes:
-        found = None
-        for p in range(min(para_count, len(paragraphs)) - 1, -1, -1):
-            for li in reversed(paragraphs[p]):
-                t = lines[li].text
-                found_in = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
-                for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *found_in]):
-                    if int(m.group(1)) == number and (m.start(1), m.end(1)) not in deleted.get(li, ()):
-                        found = (p, li, m.start(1), m.end(1))
-                        break
-                if found:
-                    break
-            if found:
-                break
-        if found:
-            p, li, s, e = found
+    if footnotes:
+        for number, p, li, s, e in _marker_matches(footnotes, paragraphs, lines):
             deleted.setdefault(li, []).append((s, e))
             markers.append((number, p, lines[li].start + s, lines[li].start + e))
 
-    # Pass 3: emit normalized text.
-    text: list[str] = []
+    # Pass 3: emit normalized text, a run of non-space characters at a time.
+    chunks: list[str] = []
     offsets: list[int] = []
     blocks: list[Block] = []
 
     def emit(line_ids: list[int], kind: str, number: int | None, skip_prefix: int = 0) -> None:
         if blocks:
-            text.append("\n")
+            chunks.append("\n")
             offsets.append(offsets[-1] if offsets else 0)
-        start = len(text)
-        pending_space: int | None = None
-        broke_line = False
+        start = len(offsets)
+        last = ""  # the block's last character so far
+        pending_space: int | None = None  # source offset of the whitespace since `last`
+        broke_line: bool | str = False
         for n, li in enumerate(line_ids):
             ln = lines[li]
-            body = ln.text
+            body, base = ln.text, ln.start
             first = 0
             if n == 0:
                 m = P.HEADING_MARK_RE.match(body)
                 first = m.end() if m and "#" in m.group(0) else 0
                 first = max(first, skip_prefix)
             cuts = deleted.get(li, ())
-            for j in range(first, len(body)):
-                if any(s <= j < e for s, e in cuts):
-                    continue
-                ch = body[j]
-                if ch.isspace() or ch in "\u200b\ufeff":
-                    if pending_space is None:
-                        pending_space = ln.start + j
+            pos = first
+            for run in P.TEXT_RUN_RE.finditer(body, first):
+                a, b = run.span()
+                if a > pos and pending_space is None:  # whitespace (markers are digits: never cut)
+                    pending_space = base + pos
+                pos = b
+                pieces = _uncut(a, b, cuts) if cuts else ((a, b),)
+                if not pieces:  # a deleted footnote marker standing alone
                     continue
                 if pending_space is not None:
+                    ch = body[pieces[0][0]]
                     # A line break between two digits is a number wrapped by the
                     # PDF (第 13 / 73(2001)), not a space between two words; nor is
                     # the break after a full line of re-wrapped text (S/PR / ST/2005/64).
                     wrapped_number = broke_line == "cut" or (
-                        broke_line and len(text) > start and text[-1].isdigit() and ch.isdigit())
-                    if (len(text) > start and _ascii_alnum(text[-1]) and _ascii_alnum(ch)
-                            and not wrapped_number):
-                        text.append(" ")
+                        broke_line and last.isdigit() and ch.isdigit())
+                    if last and _ascii_alnum(last) and _ascii_alnum(ch) and not wrapped_number:
+                        chunks.append(" ")
                         offsets.append(pending_space)
                     pending_space = None
                 broke_line = False
-                text.append(ch)
-                offsets.append(ln.start + j)
-            # the line break itself is whitespace between lines
-            if pending_space is None:
-                pending_space = ln.start + len(body)
+                for x, y in pieces:
+                    chunks.append(body[x:y])
+                    offsets.extend(range(base + x, base + y))
+                last = body[pieces[-1][1] - 1]
+            if pending_space is None:  # trailing whitespace, else the line break itself
+                pending_space = base + pos
             broke_line = "cut" if width and not layout and ln.width == width else True
-        if len(text) == start:  # nothing but whitespace: drop the separator again
+        if len(offsets) == start:  # nothing but whitespace: drop the separator again
             if blocks:
-                text.pop()
+                chunks.pop()
                 offsets.pop()
             return
-        blocks.append(Block(start, len(text), kind, number))
+        blocks.append(Block(start, len(offsets), kind, number))
 
     para_block: dict[int, int] = {}
     for p, ids in enumerate(paragraphs):
@@ -373,8 +370,8 @@ def normalize(source: str) -> Normalized:
 
     return Normalized(
         source=source,
-        text="".join(text),
-        offsets=tuple(index[o] for o in offsets),
+        text="".join(chunks),
+        offsets=tuple(offsets) if identity else tuple(map(index.__getitem__, offsets)),
         blocks=tuple(blocks),
         markers=tuple(
             Marker(n, b, index[s], index[e - 1] + 1)
@@ -392,6 +389,64 @@ def normalize(source: str) -> Normalized:
         traditional=traditional,
         asides=tuple((lines[i].start, lines[i].start + len(lines[i].text)) for i in asides),
     )
+
+
+def _marker_matches(footnotes, paragraphs: list[list[int]], lines: list[Line]):
+    """``(number, paragraph, line, start, end)`` of the marker each footnote refers to.
+
+    A footnote's marker is the last one with its number, not yet taken, in the
+    paragraphs before its block: searched from the last of those paragraphs back,
+    each paragraph's lines and markers from the last.  Every marker is listed once
+    in that order, by number; a footnote bisects to its paragraphs and skips the
+    markers taken, so 10,000 footnotes whose markers are missing cost one scan of the
+    text, not one per footnote.
+    """
+    by_number: dict[int, list[tuple[int, int, int, int]]] = {}  # in search order
+    for p in range(len(paragraphs) - 1, -1, -1):
+        for li in reversed(paragraphs[p]):
+            t = lines[li].text
+            alone = P.FOOTNOTE_MARKER_LINE_RE.finditer(t) if li > paragraphs[p][0] else ()
+            for m in reversed([*P.FOOTNOTE_MARKER_RE.finditer(t), *alone]):
+                by_number.setdefault(int(m.group(1)), []).append((p, li, m.start(1), m.end(1)))
+    neg_p = {n: [-c[0] for c in cands] for n, cands in by_number.items()}  # non-decreasing
+    skip = {n: list(range(len(cands) + 1)) for n, cands in by_number.items()}  # next untaken
+    taken: set[tuple[int, int, int]] = set()  # (line, start, end)
+    for number, _, para_count in footnotes:
+        cands = by_number.get(number)
+        if not cands:
+            continue
+        nxt = skip[number]
+        k = bisect_left(neg_p[number], 1 - min(para_count, len(paragraphs)))
+        while True:
+            j = k
+            while nxt[j] != j:  # follow, then compress, the links past taken markers
+                j = nxt[j]
+            while nxt[k] != j:
+                nxt[k], k = j, nxt[k]
+            if j == len(cands) or (cands[j][1], *cands[j][2:]) not in taken:
+                break
+            nxt[j] = j + 1  # the same span listed twice: taken already
+            k = j
+        if j == len(cands):
+            continue
+        p, li, s, e = cands[j]
+        nxt[j] = j + 1
+        taken.add((li, s, e))
+        yield number, p, li, s, e
+
+
+def _uncut(a: int, b: int, cuts) -> tuple[tuple[int, int], ...]:
+    """``[a, b)`` without the deleted ``cuts`` (spans of footnote markers), as pieces."""
+    pieces, x = [], a
+    for s, e in sorted(cuts):
+        if e <= x or s >= b:
+            continue
+        if s > x:
+            pieces.append((x, s))
+        x = max(x, e)
+    if x < b:
+        pieces.append((x, b))
+    return tuple(pieces)
 
 
 def _ascii_alnum(c: str) -> bool:

@@ -9,6 +9,8 @@ paragraph operative; sub-items (``(a)``, ``–``) belong to the paragraph before
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .. import patterns as P
 from ..dates import date_from_match
 from ..model import Header, Paragraph, ParaRef, Part, Span, Structure
@@ -361,13 +363,14 @@ def _plain(norm, blocks, part: str) -> list[Paragraph]:
 
 def _attach_footnotes(norm: Normalized, paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Attach each footnote number to the paragraph whose marker refers to it."""
+    # markers by the start of their block: each paragraph bisects for its own
+    # (a scan of every marker per paragraph is quadratic in a long document)
+    order = sorted(range(len(norm.markers)), key=lambda k: norm.blocks[norm.markers[k].block].start)
+    starts = [norm.blocks[norm.markers[k].block].start for k in order]
     out = []
     for p in paragraphs:
-        numbers = tuple(
-            m.number
-            for m in norm.markers
-            if p.span.start <= norm.blocks[m.block].start < p.span.end
-        )
+        mine = sorted(order[bisect_left(starts, p.span.start) : bisect_left(starts, p.span.end)])
+        numbers = tuple(norm.markers[k].number for k in mine)  # in the markers' order
         out.append(Paragraph(p.ref, p.span, numbers) if numbers else p)
     return out
 
