@@ -219,6 +219,83 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+@cli.command(short_help="Run a SPARQL query over RDF files.")
+@click.argument("args", nargs=-1, metavar="GRAPH... [QUERY]")
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="Read the query from this file (- for stdin) instead of the last argument.")
+@click.option("--format", "fmt", metavar="FORMAT",
+              help="table, csv, tsv, json, xml (SELECT, ASK); ttl, nt, table (CONSTRUCT, DESCRIBE). "
+                   "Default: table for SELECT, true/false for ASK, ttl for CONSTRUCT and DESCRIBE.")
+@click.option("--max-width", type=click.IntRange(min=5), default=40, show_default=True,
+              help="Cut table cells wider than this many terminal columns (a Chinese character is 2).")
+@click.option("--no-truncate", is_flag=True, help="Never cut table cells.")
+@click.option("--no-union", is_flag=True,
+              help="Keep the default graph to the unnamed triples (standard SPARQL datasets).")
+def query(args, query_file, fmt, max_width, no_truncate, no_union):
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over RDF files.
+
+    Each GRAPH is read by its extension: .ttl .nt .nq .trig .jsonld .rdf/.owl/.xml
+    .n3, each optionally gzipped (.ttl.gz).  The named graphs of N-Quads, TriG and
+    JSON-LD are kept: GRAPH ?g { … } sees each of them.  The default graph (the
+    triples a query matches outside GRAPH) is the union of everything loaded, each
+    triple once, so the same query answers the same on ct.ttl and on ct.nq;
+    --no-union makes it only the triples outside any named graph.
+
+    \b
+    Exit codes: 0 ok (an ASK answering false too), 2 bad input or usage
+                (a file or query with a syntax error: its line and column).
+    \b
+    Examples:
+        ct2rdf query out/ct.ttl -f queries/cted-deliverables.rq
+        ct2rdf query out/ct.ttl 'SELECT ?d WHERE { ?d a <https://w3id.org/ct2rdf/ontology#Resolution> }'
+        ct2rdf query out/ct.nq 'SELECT ?g (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g'
+        ct2rdf query a.ttl b.trig -f q.rq --format csv > answers.csv
+    """
+    from .errors import Ct2rdfError
+    from .sparql.query import check_format, prefixes, run, write
+    from .sparql.store import load
+
+    try:
+        check_format(fmt)
+        graphs, text, name = _query_args(args, query_file)
+        store = load(graphs, union=not no_union)
+        result = run(store, text, name)
+        out = sys.stdout.buffer
+        write(result, out, fmt, prefixes=prefixes(text), max_width=None if no_truncate else max_width)
+        out.flush()
+    except Ct2rdfError as e:
+        raise Failure(str(e), e.exit_code) from None
+    except BrokenPipeError:  # `ct2rdf query … | head`: the reader has all it wanted
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def _query_args(args: tuple[str, ...], query_file: Path | None) -> tuple[list[str], str, str]:
+    """(graph files, query text, the query's name in messages) from the command line."""
+    from .errors import UsageError
+
+    usage = "Usage: ct2rdf query GRAPH... QUERY, or ct2rdf query GRAPH... -f FILE.rq"
+    if query_file is not None:
+        if not args:
+            raise UsageError(f"no graph file given. {usage}")
+        name = "standard input" if str(query_file) == "-" else str(query_file)
+        try:
+            data = sys.stdin.buffer.read() if str(query_file) == "-" else query_file.read_bytes()
+            return list(args), data.decode("utf-8-sig"), name
+        except OSError as e:
+            raise UsageError(f"{name}: cannot read the query ({e.strerror}). Check the path") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{name}: the query is not UTF-8. Save it as UTF-8") from None
+    if len(args) < 2:
+        what = "no graph file and no query" if not args else "no query"
+        raise UsageError(f"{what} given. {usage}")
+    text = args[-1]
+    if Path(text).is_file():
+        raise UsageError(f"the last argument {text} is a file, not a query. "
+                         f"To read the query from it, give it with -f {text}")
+    return list(args[:-1]), text, "the query"
+
+
 def main() -> None:
     """Entry point of the ``ct2rdf`` command."""
     cli(prog_name="ct2rdf")

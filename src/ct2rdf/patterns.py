@@ -1008,3 +1008,17 @@ COMMON_CHINESE_RE = re.compile("[的和在与对为国会是了及其决议号�
 
 # A meeting's number inside a sentence.   第8496次会议 · 在第6765次会议上
 MEETING_NUMBER_RE = re.compile(r"第(\d{1,5})次会议")
+
+# *** SPARQL query text (raw, not normalized: used by ct2rdf.sparql) ***
+
+# A prefix declaration of a query's prologue, at the start of a line or right
+# after the previous declaration's IRI; a commented-out one (# PREFIX …) is not.
+# The empty prefix and non-ASCII names (SPARQL's PN_PREFIX) count.
+#   PREFIX ct: <https://w3id.org/ct2rdf/ontology#>        (queries/*.rq)
+#   prefix dc:   <http://purl.org/dc/elements/1.1/>        (SPARQL 1.1 §2.1, lower case)
+#   PREFIX : <http://example.org/book/> PREFIX ns: <http://example.org/ns#>
+SPARQL_PREFIX_RE = re.compile(
+    r"(?:^|(?<=>))[ \t]*PREFIX\s+" + named("name", r"(?:[^\W\d_][\w.-]*)?") + r":\s*<"
+    + named("iri", r"[^<>\"{}|^`\\\s]*") + ">",
+    re.I | re.M,
+)
