@@ -208,6 +208,9 @@ def _write_stats(path: Path, result, written: dict, t0: float) -> None:
         "jobs": result.jobs,
         "stages": {**{k: round(v, 3) for k, v in result.timings.items() if isinstance(v, float)},
                    "total": round(time.perf_counter() - t0, 3)},
+        # CPU seconds summed over the documents made (not reused), per step, in the workers
+        "worker_cpu": {k: round(sum(o.seconds.get(k, 0.0) for o in result.outs if not o.reused), 3)
+                       for k in ("extract", "triples", "serialize", "validate")},
         "outputs": written,
         "peak_rss_mb": {"main": round(rss, 1), "workers": round(children, 1)},
     }

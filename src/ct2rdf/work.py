@@ -23,6 +23,7 @@ import os
 import pickle
 import re
 import secrets
+import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -96,6 +97,7 @@ class DocOut:
     key: str = ""  # the cache key
     reused: bool = False  # read from the cache, not made
     size: int = 0  # the file's bytes
+    seconds: dict = field(default_factory=dict)  # CPU seconds per step of making it (see bench/)
     result: object = None  # the pipeline Result, only when Task.keep
 
     @property
@@ -167,16 +169,26 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
     from .pipeline import process
     from .rdf.graph import document_triples
 
+    clock = [time.process_time()]
+
+    def lap() -> float:
+        clock.append(time.process_time())
+        return clock[-1] - clock[-2]
+
     r = process(task.name, data, task.catalog)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
+    seconds = {"extract": lap()}
     doc = r.doc
     h = doc.structure.header
     minted = doc.symbol is None
     path = task.path or (doc.symbol.path if doc.symbol else _stem(h.doc_type, doc.date))
     g = document_triples(doc, r.facts, path, task.base)
+    seconds["triples"] = lap()
     chunks = _chunks(g)
+    seconds["serialize"] = lap()
     findings = _check(g) if task.check else None
+    seconds["validate"] = lap()
     mandates = tuple(
         Mandate(f"{g.iri}/{m.key}", m.holder, m.kind, m.end, m.duration) for m in r.facts.get("mandates", ())
     )
@@ -187,6 +199,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         triples=len(g.own) + len(g.shared), **_counts(g.own), mandates=mandates, cited=g.cited,
         meetings=tuple(sorted({int(t[0].rsplit("/", 1)[1]) for t in g.shared if _MEETING_RE.search(t[0])})),
         shared=g.shared, groups=_groups(g, mandates), findings=findings, chunks=chunks, key=key,
+        seconds=seconds,
         result=r if task.keep else None,
     )
 
