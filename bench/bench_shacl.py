@@ -25,19 +25,38 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]
 
-from bench_build import synthetic  # noqa: E402
+import tempfile  # noqa: E402
 
-from ct2rdf.merge import merge  # noqa: E402
-from ct2rdf.pipeline import process  # noqa: E402
-from ct2rdf.rdf.graph import build_graph  # noqa: E402
+from corpus import generate  # noqa: E402
+from ct2rdf.build import build  # noqa: E402
 from ct2rdf.rdf.shacl import ENGINES, Checker  # noqa: E402
 from planted import plant_all  # noqa: E402
 
 BASE = "https://w3id.org/ct2rdf/id/"
 
 
+def synthetic(n: int) -> list[tuple[str, bytes, dict]]:
+    """``n`` documents of the benchmark corpus (bench/corpus.py, seed 0) with their catalog rows."""
+    files, rows = generate(n, 0)
+    by_file = {r["file"]: r for r in rows}
+    return [(name, data, by_file.get(name, {})) for name, data in files]
+
+
 def graph_of(docs):
-    return build_graph(merge([process(name, data, entry) for name, data, entry in docs]), BASE)
+    """The rdflib graph of ``docs``, built by ct2rdf (no validation)."""
+    with tempfile.TemporaryDirectory() as d:
+        folder = Path(d)
+        rows = ["file,symbol,date"]
+        for name, data, entry in docs:
+            (folder / name).write_bytes(data)
+            if entry:
+                rows.append(f"{name},{entry.get('symbol', '')},{entry.get('date', '')}")
+        (folder / "catalog.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        result = build([folder], base=BASE, check=False)
+        try:
+            return result.graph
+        finally:
+            result.close()
 
 
 def timed(fn, *args):

@@ -26,15 +26,38 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
+from rdflib import namespace as _ns
 
 from .. import __version__
 from ..model import Doc, ParaRef, Span
 from ..reference import gazetteer, verbs
 from ..symbols import Symbol
+from . import namespace as _ours
 from . import nt
 from .labels import annex_labels, citation_names, document_labels, meeting_labels, paragraph_labels
-from .namespace import CITO, CT, ELI, LANGUAGE_ZHO, MEDIA_TYPE_TEXT, OA, REFERENCE_BASE, UNDOCS
+from .namespace import LANGUAGE_ZHO, MEDIA_TYPE_TEXT, REFERENCE_BASE, UNDOCS
+
+
+class _Terms:
+    """A namespace whose terms are plain ``str``, looked up once.
+
+    A ``DefinedNamespace`` attribute costs a ``__getattr__`` call (with its
+    ``_fail`` check) and returns a ``URIRef``, which is not equal to the str of
+    its IRI; a document needs thousands.  The check still runs, on first use.
+    """
+
+    def __init__(self, ns):
+        self._ns = ns
+
+    def __getattr__(self, name: str) -> str:
+        value = str.__str__(getattr(self._ns, name))  # the exact str of the IRI
+        setattr(self, name, value)
+        return value
+
+
+CT, ELI, OA, CITO = (_Terms(n) for n in (_ours.CT, _ours.ELI, _ours.OA, _ours.CITO))
+DCTERMS, ORG, PROV, RDF, RDFS, SKOS = (_Terms(n) for n in (_ns.DCTERMS, _ns.ORG, _ns.PROV, _ns.RDF,
+                                                          _ns.RDFS, _ns.SKOS))
 
 _DOC_CLASS = {
     "resolution": CT.Resolution,
@@ -52,7 +75,6 @@ _PARA_CLASS = {"pp": CT.PreambularParagraph, "op": CT.OperativeParagraph, "p": N
 # makes from a text can hold it: "~" is not in a symbol or a minted path.
 RUN_PLACEHOLDER = "~ct2rdf-run~"
 _I = nt.iri
-_plain = str.__str__  # str.__str__(URIRef(x)) is the exact str x
 
 
 def iri(base: str, path: str) -> str:
@@ -107,9 +129,9 @@ class _Emitter:
         self.out: list[nt.Triple] = []
 
     def add(self, s: str, p: str, o: str) -> None:
-        # plain str, never rdflib's URIRef: a URIRef is not equal to the str
-        # of the same IRI, and triples are compared and sorted as text
-        self.out.append((_plain(s), _plain(p), o))
+        # s and p are plain str (see _Terms), never rdflib's URIRef: a URIRef
+        # is not equal to the str of the same IRI, and triples are compared as text
+        self.out.append((s, p, o))
 
     def labels(self, node: str, labels: tuple[str, str]) -> None:
         self.add(node, RDFS.label, nt.text(labels[0], "zh"))
