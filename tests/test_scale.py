@@ -177,3 +177,20 @@ def test_split_validation_agrees_with_whole_graph_on_planted_faults(tmp_path, mo
     assert len(planted) >= 30, sorted(planted)
     assert len({v[0] for v in split}) >= 30, sorted({v[0] for v in split})
     print(f"planted {len(planted)} kinds; {len(split)} results of {len({v[0] for v in split})} shapes")
+
+
+def test_special_and_oversized_files_are_refused_and_the_others_built(tmp_path):
+    # a FIFO would block the read forever; a file over --max-size is not read at all
+    import os
+
+    docs = tmp_path / "docs"
+    shutil.copytree(SEEDS, docs)
+    os.mkfifo(docs / "pipe.txt")
+    (docs / "big.txt").write_bytes("安全理事会".encode() * 100_000)  # 1.5 MB
+    runner = CliRunner()
+    r = runner.invoke(cli, ["build", str(docs / "pipe.txt"), str(docs / "big.txt"), str(docs / seed("003")),
+                            "-o", str(tmp_path / "ct.ttl"), "--no-cache", "--max-size", "1"])
+    assert r.exit_code == 2, r.output
+    assert "pipe.txt: not a regular file" in r.output
+    assert "big.txt: 1.5 MB is over the limit of 1 MB" in r.output
+    assert (tmp_path / "ct.ttl").exists()  # the good file was built and written

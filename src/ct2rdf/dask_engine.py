@@ -14,10 +14,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from .errors import InputError, UsageError
-from .work import DocOut, Task, cache_key, load, materialize, run_task
+from .work import DocOut, Task, cache_key, load, materialize, read, run_task
 
 
 def run_dask(tasks: list[Task], *, scheduler: str | None = None,
@@ -39,7 +38,7 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
     finished = len(tasks) - len(todo)
     if todo:
         with _client(scheduler, Client, LocalCluster) as client:
-            sent = [replace(t, data=_read(t), inline=True, keep=False) for _, t in todo]
+            sent = [replace(t, data=read(t.file, t.max_bytes), inline=True, keep=False) for _, t in todo]
             futures = client.map(run_task, sent, pure=False)
             where = {f.key: (i, t) for f, (i, t) in zip(futures, todo, strict=True)}
             for future in as_completed(futures):
@@ -55,19 +54,15 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
 
 def _local(t: Task) -> DocOut | None:
     """A task this process answers without the cluster: unreadable, or cached."""
-    data = _read(t)
-    if data is None:
-        return DocOut(t.name, error=InputError(t.name, "cannot read it",
+    try:
+        data = read(t.file, t.max_bytes)
+    except InputError as e:
+        return DocOut(t.name, error=InputError(t.name, e.cause, e.fix))
+    except OSError as e:
+        return DocOut(t.name, error=InputError(t.name, f"cannot read it ({e.strerror})",
                                                "Check the path and its permissions"))
     cached = load(t.folder, cache_key(t, hashlib.sha256(data).hexdigest()))
     return replace(cached, name=t.name, reused=True) if cached is not None else None
-
-
-def _read(t: Task) -> bytes | None:
-    try:
-        return Path(t.file).read_bytes()
-    except OSError:
-        return None
 
 
 class _client:

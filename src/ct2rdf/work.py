@@ -23,6 +23,7 @@ import os
 import pickle
 import re
 import secrets
+import stat
 import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -51,6 +52,7 @@ class Task:
     keep: bool = False  # return the full pipeline Result too (in-process builds, tests)
     data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
+    max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,9 @@ def run_task(task: Task) -> DocOut:
     data = task.data
     if data is None:
         try:
-            data = Path(task.file).read_bytes()
+            data = read(task.file, task.max_bytes)
+        except InputError as e:
+            return DocOut(task.name, error=InputError(task.name, e.cause, e.fix))
         except OSError as e:
             return DocOut(task.name, error=InputError(task.name, f"cannot read it ({e.strerror})",
                                                       "Check the path and its permissions"))
@@ -151,6 +155,28 @@ def run_task(task: Task) -> DocOut:
     if out.ok and not task.inline:
         out = materialize(out, task.folder, cache=not task.keep)
     return out
+
+
+def read(path: str, max_bytes: int = 0) -> bytes:
+    """A file's bytes: only a regular file, only up to ``max_bytes`` (0: no limit).
+
+    A FIFO named on the command line would block the build forever, and a
+    link to /dev/zero would read until memory ran out: both are refused by
+    type before opening.  Past the size limit nothing is read at all.
+    """
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(path, "not a regular file (a FIFO, device, socket or folder)",
+                         "Give ct2rdf text files only")
+    if max_bytes and st.st_size > max_bytes:
+        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.0f} MB",
+                         "Split it, or raise the limit with --max-size")
+    with open(path, "rb") as f:
+        data = f.read(max_bytes + 1) if max_bytes else f.read()
+    if max_bytes and len(data) > max_bytes:  # it grew while we looked
+        raise InputError(path, f"over the limit of {max_bytes / 1e6:.0f} MB",
+                         "Split it, or raise the limit with --max-size")
+    return data
 
 
 def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
