@@ -62,11 +62,10 @@ def expected():
 
 # *** The cookbook: same answers as rdflib's engine, in every results format ***
 
-# rdflib orders a basic graph pattern once, before any variable is bound, so the
-# cookbook's provenance block (?pos a oa:TextPositionSelector … ?q a
-# oa:TextQuoteSelector) becomes a cross product of every selector: 45-160 s a
-# query on the seeds.  The whole cookbook is compared in the slow suite; these
-# run on every commit.
+# rdflib orders a basic graph pattern once, before any variable is bound: the
+# cookbook once typed its selectors (?pos a oa:TextPositionSelector …), which
+# made every query a cross product of every selector (45-160 s on the seeds);
+# without the type patterns each takes under half a second.
 AGREE = [
     # aggregates: documents per class
     pytest.param("SELECT ?type (COUNT(?d) AS ?n) { ?d a ?type } GROUP BY ?type", id="count-per-class"),
@@ -93,7 +92,6 @@ def test_answers_equal_rdflibs(query, graph):
     assert r.stdout_bytes.count(b'"type"') > 2, "the query answers something on the seeds"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
 def test_cookbook_answers_equal_rdflibs(query, graph, expected):
     # every cookbook question, JSON results read back by rdflib's own parser
