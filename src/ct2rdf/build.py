@@ -257,6 +257,7 @@ def _assemble(corpus: Corpus, base: str):
 def _verdict(corpus: Corpus, assembly):
     """The shapes' verdict: every document's own results, and the summary graph's."""
     from .rdf import nt
+    from .rdf.graph import meeting_iri
     from .rdf.shacl import checker
     from .rdf.validate import Report
 
@@ -267,7 +268,7 @@ def _verdict(corpus: Corpus, assembly):
     meetings: dict[str, int] = {}
     for e in corpus.entries:
         for node in e.result.groups:
-            if "/meeting/" in node:
+            if node.startswith(meeting_iri(assembly.base, "")):
                 meetings[node] = meetings.get(node, 0) + 1
     wanted = {n for n, k in meetings.items() if k > 1}
     wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())

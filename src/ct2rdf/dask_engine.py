@@ -15,8 +15,8 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 
-from .errors import InputError, UsageError
-from .work import DocOut, Task, cache_key, load, materialize, read, run_task
+from .errors import UsageError
+from .work import DocOut, Task, cache_key, load, materialize, read_input, run_task
 
 
 def run_dask(tasks: list[Task], *, scheduler: str | None = None,
@@ -28,18 +28,17 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
         raise UsageError("--engine dask needs dask.distributed. "
                          "Install it: pip install 'dask[distributed]'") from None
     out: list[DocOut | None] = [None] * len(tasks)
-    todo: list[tuple[int, Task]] = []
+    todo: list[tuple[int, Task]] = []  # with the file's bytes, read once here
     for i, t in enumerate(tasks):
         done = _local(t)
-        if done is not None:
+        if isinstance(done, DocOut):
             out[i] = done
         else:
-            todo.append((i, t))
+            todo.append((i, replace(t, data=done, inline=True, keep=False)))
     finished = len(tasks) - len(todo)
     if todo:
         with _client(scheduler, Client, LocalCluster) as client:
-            sent = [replace(t, data=read(t.file, t.max_bytes), inline=True, keep=False) for _, t in todo]
-            futures = client.map(run_task, sent, pure=False)
+            futures = client.map(run_task, [t for _, t in todo], pure=False)
             where = {f.key: (i, t) for f, (i, t) in zip(futures, todo, strict=True)}
             for future in as_completed(futures):
                 i, t = where[future.key]
@@ -52,17 +51,14 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
     return out  # type: ignore[return-value]
 
 
-def _local(t: Task) -> DocOut | None:
-    """A task this process answers without the cluster: unreadable, or cached."""
-    try:
-        data = read(t.file, t.max_bytes)
-    except InputError as e:
-        return DocOut(t.name, error=InputError(t.name, e.cause, e.fix))
-    except OSError as e:
-        return DocOut(t.name, error=InputError(t.name, f"cannot read it ({e.strerror})",
-                                               "Check the path and its permissions"))
+def _local(t: Task) -> DocOut | bytes:
+    """The answer this process gives without the cluster (unreadable, or cached),
+    else the file's bytes to send."""
+    data = read_input(t)
+    if isinstance(data, DocOut):
+        return data
     cached = load(t.folder, cache_key(t, hashlib.sha256(data).hexdigest()))
-    return replace(cached, name=t.name, reused=True) if cached is not None else None
+    return replace(cached, name=t.name, reused=True) if cached is not None else data
 
 
 class _client:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from . import __version__
 from .dates import add_period
 from .symbols import Symbol
-from .work import DocOut
+from .work import DocOut, minted_path
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def merge(outs: list[DocOut]) -> Corpus:
             seen[o.symbol] = o
             entries.append(Entry(o.symbol.path, o))
             continue
-        stem = _stem(o)
+        stem = minted_path(o.doc_type, o.date)
         minted[stem] += 1
         entries.append(Entry(stem if minted[stem] == 1 else f"{stem}-{minted[stem]}", o))
     entries.sort(key=lambda e: e.path)
@@ -77,13 +77,6 @@ def merge(outs: list[DocOut]) -> Corpus:
         tuple(entries), _cited_dates(entries, warnings), link_renewals(entries, ends), tuple(warnings), ends,
         run_id(__version__, [o.sha256 for o in ok], {o.name: o.catalog for o in ok}),
     )
-
-
-def _stem(o: DocOut) -> str:
-    """The minted path before clashes are numbered: ``doc/<type>-<date>``."""
-    from .work import _stem as stem
-
-    return stem(o.doc_type, o.date)
 
 
 def run_id(version: str, digests: list[str], catalog: dict[str, dict]) -> str:

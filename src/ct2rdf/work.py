@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import pickle
-import re
 import secrets
 import stat
 import time
@@ -136,15 +135,9 @@ def code_digest() -> str:
 
 def run_task(task: Task) -> DocOut:
     """Read, extract, make triples, write chunks, validate: one file, no exceptions."""
-    data = task.data
-    if data is None:
-        try:
-            data = read(task.file, task.max_bytes)
-        except InputError as e:
-            return DocOut(task.name, error=InputError(task.name, e.cause, e.fix))
-        except OSError as e:
-            return DocOut(task.name, error=InputError(task.name, f"cannot read it ({e.strerror})",
-                                                      "Check the path and its permissions"))
+    data = task.data if task.data is not None else read_input(task)
+    if isinstance(data, DocOut):
+        return data
     sha = hashlib.sha256(data).hexdigest()
     key = cache_key(task, sha)
     if not task.keep and not task.inline:
@@ -155,6 +148,17 @@ def run_task(task: Task) -> DocOut:
     if out.ok and not task.inline:
         out = materialize(out, task.folder, cache=not task.keep)
     return out
+
+
+def read_input(task: Task) -> bytes | DocOut:
+    """The task's file's bytes, or a DocOut saying why they cannot be read (see :func:`read`)."""
+    try:
+        return read(task.file, task.max_bytes)
+    except InputError as e:
+        return DocOut(task.name, error=InputError(task.name, e.cause, e.fix))
+    except OSError as e:
+        return DocOut(task.name, error=InputError(task.name, f"cannot read it ({e.strerror})",
+                                                  "Check the path and its permissions"))
 
 
 def read(path: str, max_bytes: int = 0) -> bytes:
@@ -193,7 +197,7 @@ def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
 
 def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
     from .pipeline import process
-    from .rdf.graph import document_triples
+    from .rdf.graph import document_triples, meeting_iri
 
     clock = [time.process_time()]
 
@@ -208,13 +212,14 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
     doc = r.doc
     h = doc.structure.header
     minted = doc.symbol is None
-    path = task.path or (doc.symbol.path if doc.symbol else _stem(h.doc_type, doc.date))
+    path = task.path or (doc.symbol.path if doc.symbol else minted_path(h.doc_type, doc.date))
     g = document_triples(doc, r.facts, path, task.base)
     seconds["triples"] = lap()
     chunks = _chunks(g)
     seconds["serialize"] = lap()
     findings = _check(g) if task.check else None
     seconds["validate"] = lap()
+    meetings = meeting_iri(task.base, "")  # the IRIs of the Council's meetings start so
     mandates = tuple(
         Mandate(f"{g.iri}/{m.key}", m.holder, m.kind, m.end, m.duration) for m in r.facts.get("mandates", ())
     )
@@ -223,8 +228,8 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         symbol=doc.symbol, doc_type=h.doc_type, date=doc.date, path=path, minted=minted, iri=g.iri,
         paragraphs=len(doc.structure.paragraphs), citations=len(r.facts.get("citations", ())),
         triples=len(g.own) + len(g.shared), **_counts(g.own), mandates=mandates, cited=g.cited,
-        meetings=tuple(sorted({int(t[0].rsplit("/", 1)[1]) for t in g.shared if _MEETING_RE.search(t[0])})),
-        shared=g.shared, groups=_groups(g, mandates), findings=findings, chunks=chunks, key=key,
+        meetings=tuple(sorted({int(t[0][len(meetings):]) for t in g.shared if t[0].startswith(meetings)})),
+        shared=g.shared, groups=_groups(g, mandates, meetings), findings=findings, chunks=chunks, key=key,
         seconds=seconds,
         result=r if task.keep else None,
     )
@@ -240,12 +245,9 @@ def _counts(own) -> dict:
             "classes": dict(sorted(classes.items()))}
 
 
-def _stem(doc_type: str, date: dt.date | None) -> str:
+def minted_path(doc_type: str, date: dt.date | None) -> str:
     """The IRI path of a document without a symbol: ``doc/<type>-<date>``."""
     return f"doc/{_TYPE_SLUG[doc_type]}-{date.isoformat() if date else 'undated'}"
-
-
-_MEETING_RE = re.compile(r"/meeting/SC/\d+$")
 
 
 def _chunks(g) -> dict[str, bytes]:
@@ -254,20 +256,19 @@ def _chunks(g) -> dict[str, bytes]:
 
     from .rdf import nt
     from .rdf.namespace import PREFIXES
+    from .rdf.write import strip_prefixes
 
     own = nt.lines(g.own).encode()
     turtle = ox.serialize(ox.parse(own, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
                           prefixes=PREFIXES)
-    body = turtle.split(b"\n")
-    first = next((i for i, line in enumerate(body) if not line.startswith(b"@prefix")), len(body))
     # N-Quads straight from the encoder: its lines are what Oxigraph's N-Quads
     # serializer writes for them, byte for byte (tests/test_nt.py holds it to
     # that), at a third of the cost; Oxigraph has parsed the same terms above.
     nquads = nt.lines(nt.ordered(g.own + g.shared), graph=g.iri).encode()
-    return {"ttl": b"\n".join(body[first:]), "nq": nquads}
+    return {"ttl": strip_prefixes(turtle), "nq": nquads}
 
 
-def _groups(g, mandates: tuple[Mandate, ...]) -> dict:
+def _groups(g, mandates: tuple[Mandate, ...], meetings: str) -> dict:
     """The triples the cross-document shapes need, by node: each meeting this
     document describes (with the document's adoption), each mandate (with
     the paragraph, annex and document that date it)."""
@@ -283,7 +284,7 @@ def _groups(g, mandates: tuple[Mandate, ...]) -> dict:
     doc = [t for t in by_subject.get(g.iri, ()) if t[1] in keep_doc]
     out: dict[str, tuple] = {}
     for node, triples in by_subject.items():
-        if _MEETING_RE.search(node):
+        if node.startswith(meetings):
             out[node] = tuple(t for t in triples if t[1] not in skip_task) + tuple(doc)
     for m in mandates:
         task = [t for t in by_subject.get(m.node, ()) if t[1] not in skip_task]

@@ -22,7 +22,6 @@ Triples are tuples of N-Triples terms (see :mod:`ct2rdf.rdf.nt`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -96,6 +95,11 @@ def run_iri(base: str, run: str) -> str:
     return f"{base}run/{run}"
 
 
+def meeting_iri(base: str, number: int | str) -> str:
+    """The Security Council's Nth meeting (``meeting/SC/N``); with ``""``, the prefix all share."""
+    return iri(base, f"meeting/SC/{number}")
+
+
 def body(key: str) -> str:
     return reference(f"org/{key}")
 
@@ -156,7 +160,7 @@ class _Emitter:
 
     def council_meeting(self, number: int) -> str:
         """The Security Council's Nth meeting, an event; its verbatim record S/PV.N is on undocs.org."""
-        mt = iri(self.base, f"meeting/SC/{number}")
+        mt = meeting_iri(self.base, number)
         self.add(mt, RDF.type, _I(CT.Meeting))
         self.add(mt, CT.meetingNumber, nt.integer(number))
         self.add(mt, RDFS.seeAlso, _I(f"{UNDOCS}S/PV.{number}"))
@@ -518,11 +522,6 @@ def _cited(e: _Emitter, symbol: Symbol, facts: BuildFacts) -> str:
         if date is not None:
             e.add(node, ELI.date_document, nt.date(date))
     return node
-
-
-def all_triples(parts: Iterable[Iterable[nt.Triple]]) -> list[nt.Triple]:
-    """The union of several parts, in output order."""
-    return nt.ordered(t for part in parts for t in part)
 
 
 __all__ = ["RUN_PLACEHOLDER", "BuildFacts", "DocumentTriples", "build_triples", "document_triples",

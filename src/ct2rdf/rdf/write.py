@@ -26,7 +26,7 @@ import json
 import os
 import secrets
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -132,7 +132,7 @@ def _turtle(f, a: Assembly) -> None:
         f.write(chunk)
         if chunk and not chunk.endswith(b"\n"):
             f.write(b"\n")
-    f.write(_strip_prefixes(_ox_serialize(_tail(a), "ttl")))
+    f.write(strip_prefixes(_ox_serialize(_tail(a), "ttl")))
 
 
 def _ntriples(f, a: Assembly) -> None:
@@ -157,8 +157,8 @@ def _trig(f, a: Assembly) -> None:
     f.write(_header())
     for _, chunk in _chunks(a, "nq"):
         quads = ox.parse(chunk, format=ox.RdfFormat.N_QUADS)
-        f.write(_strip_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
-    f.write(_strip_prefixes(_ox_quads(_tail_quads(a), "trig")))
+        f.write(strip_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)))
+    f.write(strip_prefixes(_ox_quads(_tail_quads(a), "trig")))
 
 
 def _jsonld(f, a: Assembly) -> None:
@@ -284,7 +284,7 @@ def _header() -> bytes:
     return HEADER.format(version=__version__).encode() + _prefix_lines()
 
 
-def _strip_prefixes(data: bytes) -> bytes:
+def strip_prefixes(data: bytes) -> bytes:
     """Oxigraph's output without its ``@prefix`` lines: the file has them once, at the top."""
     lines = data.split(b"\n")
     first = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix")), len(lines))
@@ -324,12 +324,3 @@ def _atomic(path: Path):
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def iter_quads(a: Assembly) -> Iterable:
-    """Every quad of the dataset, as pyoxigraph Quads (for loading a Store)."""
-    import pyoxigraph as ox
-
-    for _, chunk in _chunks(a, "nq"):
-        yield from ox.parse(chunk, format=ox.RdfFormat.N_QUADS)
-    yield from ox.parse(_tail_quads(a), format=ox.RdfFormat.N_QUADS)
