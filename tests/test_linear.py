@@ -28,7 +28,7 @@ HEAD = "第2129(2013)号决议\n\n安全理事会2013年12月17日第7086次会�
 def _masked_clauses(doc):
     # every operative clause's text with its citations masked, uncached; then the
     # directives, which look for the document each clause concerns
-    texts = [slots._clause_text(doc, c) for _, c in duties.operative_clauses(doc)]
+    texts = [slots.clause_text.__wrapped__(doc, c) for _, c in duties.operative_clauses(doc)]
     return texts, directives.extract(doc)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache, wraps
 from itertools import pairwise
 
 from .symbols import Symbol
@@ -93,6 +93,30 @@ class Structure:
     header: Header
     paragraphs: tuple[Paragraph, ...]
     parts: tuple[Part, ...] = ()
+
+
+def per_document(fn):
+    """Cache ``fn(doc, item)`` once per document and item, for the 64 latest documents.
+
+    Several extractors ask for every paragraph's clauses, or every clause's
+    text, in turn: a cache of fixed size over (doc, item) would forget them
+    all between two passes over a document longer than it; a table per
+    document (a Doc hashes by identity) keeps them as long as the document.
+    """
+
+    @lru_cache(maxsize=64)
+    def table(doc) -> dict:
+        return {}
+
+    @wraps(fn)
+    def cached(doc, item):
+        t = table(doc)
+        out = t.get(item)
+        if out is None:
+            out = t[item] = fn(doc, item)
+        return out
+
+    return cached
 
 
 # eq=False: a Doc hashes by identity, so per-document caches (lru_cache on

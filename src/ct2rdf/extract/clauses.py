@@ -13,10 +13,9 @@ Inside a clause, :mod:`ct2rdf.extract.slots` tells its predicates apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import patterns as P
-from ..model import Doc, Paragraph, Span
+from ..model import Doc, Paragraph, Span, per_document
 from ..reference import Verb, verbs
 
 
@@ -106,26 +105,9 @@ def _continues(text: str, at: int, hit: tuple) -> bool:
     return verb.slug in P.CONTINUING_VERBS and text[at:a] in P.CONTINUING_MODIFIERS
 
 
+@per_document  # four extractors ask for every paragraph's clauses in turn
 def clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
-    """The clauses of paragraph ``p``; the first is the paragraph's leading clause.
-
-    Cached per document: four extractors ask for every paragraph's clauses in
-    turn, and a cache of fixed size would forget them all between two passes
-    over a document longer than it.
-    """
-    table = _clause_table(doc)
-    out = table.get(p)
-    if out is None:
-        out = table[p] = _clauses(doc, p)
-    return out
-
-
-@lru_cache(maxsize=64)
-def _clause_table(doc: Doc) -> dict[Paragraph, tuple[Clause, ...]]:
-    return {}
-
-
-def _clauses(doc: Doc, p: Paragraph) -> tuple[Clause, ...]:
+    """The clauses of paragraph ``p``; the first is the paragraph's leading clause."""
     text = doc.text
     start = paragraph_start(doc, p)
     end = p.span.end

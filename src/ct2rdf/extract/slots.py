@@ -18,11 +18,10 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import patterns as P
 from ..dates import add_period, cn_number, date_from_match, month_end_from_match
-from ..model import Doc, Paragraph
+from ..model import Doc, Paragraph, per_document
 from . import citations
 from .bodies import Mention
 from .clauses import Clause
@@ -51,21 +50,9 @@ class ClauseText:
         return list(zip(starts, ends, strict=True))
 
 
+@per_document
 def clause_text(doc: Doc, c: Clause) -> ClauseText:
     """The clause's text, with every citation inside it masked (cached per document)."""
-    table = _clause_texts(doc)
-    out = table.get(c)
-    if out is None:
-        out = table[c] = _clause_text(doc, c)
-    return out
-
-
-@lru_cache(maxsize=64)
-def _clause_texts(doc: Doc) -> dict[Clause, ClauseText]:
-    return {}
-
-
-def _clause_text(doc: Doc, c: Clause) -> ClauseText:
     a, b = c.span.start, c.span.end
     chars = list(doc.text[a:b])
     starts, longest, cites = citations.spanned(doc)
