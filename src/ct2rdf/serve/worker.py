@@ -82,27 +82,34 @@ def answer(store, job: dict) -> tuple:
             fmt = _results_format(job["format"])
             return "ok", fmt.media_type, result.serialize(format=fmt)
         if isinstance(result, ox.QuerySolutions):
-            rows = list(islice(result, job["limit"] + 1))
-            if not rows and job.get("empty"):
-                return "error", 404, job["empty"]
-            if len(rows) > job["limit"]:
-                return "error", 400, _too_many(job["limit"], "rows")
+            rows, refused = _bounded(result, job, "rows")
+            if refused:
+                return refused
             fmt = _results_format(job["format"])
             # the rows are read once, so Oxigraph writes the answer from a JSON copy of them
             rows_json = solutions_json([v.value for v in result.variables], rows)
             body = ox.parse_query_results(rows_json, format=ox.QueryResultsFormat.JSON).serialize(format=fmt)
             return "ok", fmt.media_type, body
-        triples = list(islice(result, job["limit"] + 1))
-        if not triples and job.get("empty"):
-            return "error", 404, job["empty"]
-        if len(triples) > job["limit"]:
-            return "error", 400, _too_many(job["limit"], "triples")
+        triples, refused = _bounded(result, job, "triples")
+        if refused:
+            return refused
         fmt = _graph_format(job["format"])
         return "ok", fmt.media_type, ox.serialize(triples, format=fmt, prefixes=PREFIXES)
     except SyntaxError as e:
         return "error", 400, f"the query is not valid SPARQL: {e}. Fix it at that line and column"
     except (OSError, RuntimeError, ValueError) as e:
         return "error", 400, f"the query could not be evaluated: {e}"
+
+
+def _bounded(result, job: dict, what: str) -> tuple[list, tuple | None]:
+    """At most the job's limit of ``what`` (rows, triples) from ``result``, or the refusal:
+    404 with the job's message when there is nothing and it has one, 400 past the limit."""
+    items = list(islice(result, job["limit"] + 1))
+    if not items and job.get("empty"):
+        return items, ("error", 404, job["empty"])
+    if len(items) > job["limit"]:
+        return items, ("error", 400, _too_many(job["limit"], what))
+    return items, None
 
 
 def _too_many(limit: int, what: str) -> str:
