@@ -27,7 +27,7 @@ import pyoxigraph as ox
 import pytest
 
 import ct2rdf
-from conftest import OUT, ROOT
+from conftest import OUT, ROOT, answers_on_seeds
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 SRC = str(Path(ct2rdf.__file__).resolve().parents[1])
@@ -113,7 +113,7 @@ def test_cookbook_answers_equal_oxigraph(server, store, path):
     assert status == 200 and media == "application/sparql-results+json"
     rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(text)["results"]["bindings"]]
     expected = oxigraph_rows(store, query)
-    assert rows == expected and rows
+    assert rows == expected and (rows or not answers_on_seeds(path))
 
 
 REFUSALS = [
