@@ -305,6 +305,8 @@ ASSETS = [
     ("index.html", r"""(?:src|href)=["'](?!/)"""),
     # the script fetches only paths on this server
     ("app.js", r"""fetch\(\s*["'`](?!/)"""),
+    # the chart too: /cookbook and /sparql only; its SVG namespace is a name, never fetched
+    ("chart.js", r"""fetch\(\s*["'`](?!/)"""),
     # the style imports nothing and loads no fonts or images
     ("style.css", r"@import|url\("),
 ]
