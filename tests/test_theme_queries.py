@@ -180,6 +180,38 @@ def test_quotes_are_the_source_characters(stores, graph, name):
         assert row["text"] == re.sub(r"\s+", "", row["quote"]) or graph == "seeds"
 
 
+# The year rule of themes-per-year on small graphs: (Turtle after the prefixes, expected (year, key, n) rows)
+PREFIXES = f"""@base <{ID}> . @prefix theme: <{ID}theme/> . @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix eli: <http://data.europa.eu/eli/ontology#> . @prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+theme:ict skos:notation "ict" . theme:victims skos:notation "victims" .
+"""
+YEAR_RULE = [
+    # an annex without a date of its own: the year of the letter it is part of
+    ("undated-annex", """<l> eli:date_document "2020-12-30"^^xsd:date . <l/annex/1> dcterms:isPartOf <l> .
+        <l/annex/1/p/1> eli:is_part_of <l/annex/1> ; dcterms:subject theme:ict .""", [("2020", "ict", "1")]),
+    # an annex dated otherwise than its letter: its own year only, never both
+    ("dated-annex", """<l> eli:date_document "2020-12-30"^^xsd:date .
+        <l/annex/1> dcterms:isPartOf <l> ; eli:date_document "2021-01-12"^^xsd:date .
+        <l/annex/1/p/1> eli:is_part_of <l/annex/1> ; dcterms:subject theme:ict .""", [("2021", "ict", "1")]),
+    # a document without a date: in no year
+    ("undated", """<n> a <https://w3id.org/ct2rdf/ontology#Document> .
+        <n/p/1> eli:is_part_of <n> ; dcterms:subject theme:ict .""", []),
+    # two themes on one paragraph count once each; two paragraphs on one theme count two
+    ("two-themes", """<r> eli:date_document "2019-03-28"^^xsd:date .
+        <r/op/1> eli:is_part_of <r> ; dcterms:subject theme:ict , theme:victims .
+        <r/op/2> eli:is_part_of <r> ; dcterms:subject theme:ict .""",
+     [("2019", "ict", "2"), ("2019", "victims", "1")]),
+]
+
+
+@pytest.mark.parametrize(("turtle", "expected"), [r[1:] for r in YEAR_RULE], ids=[r[0] for r in YEAR_RULE])
+def test_year_rule(turtle, expected):
+    store = ox.Store()
+    store.load((PREFIXES + turtle).encode(), format=ox.RdfFormat.TURTLE)
+    assert [(r["year"], r["theme"], r["paragraphs"]) for r in answer(store, "themes-per-year")] == expected
+
+
 def test_paragraph_questions_differ_only_in_the_theme():
     # one pattern, three questions: a fix to one must reach the others
     def pattern(name: str) -> str:
