@@ -176,11 +176,11 @@ def _write_all(result, targets, shards, stats, to_stdout, t0) -> dict:
             if shards is not None:
                 for part in result.write_shards(shards, staged=staged):
                     written[str(part)] = _staged_size(staged, part)
-            if not to_stdout:  # the dataset description (and JSON-LD context) beside the files
+            files = [p for p in targets.values() if not to_stdout and not _special(p)]
+            if files:  # the dataset description (and JSON-LD context) beside the files
                 from .rdf.void import write_beside
 
-                folder = next(iter(targets.values())).parent
-                for extra in write_beside(result, written, folder, staged):
+                for extra in write_beside(result, written, files[0].parent, staged):
                     written[str(extra)] = _staged_size(staged, extra)
             if stats is not None:
                 _write_stats(staged, stats, result, written, t0)
@@ -191,6 +191,11 @@ def _write_all(result, targets, shards, stats, to_stdout, t0) -> dict:
         raise Failure(f"cannot complete the output: {e.filename or ''} {e.strerror or e}. "
                       "Build again; the previous output is unchanged") from None
     return written
+
+
+def _special(path: Path) -> bool:
+    """An existing output that is not a file (``-o /dev/null``): written into, nothing beside it."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _staged_size(staged, path: Path) -> int:
@@ -205,7 +210,7 @@ def _remove_stale(targets, shards, stats, cache, to_stdout, quiet) -> None:
     :func:`ct2rdf.atomic.remove_stale`), and say so in one line."""
     from .atomic import remove_stale, remove_stale_spools, target
 
-    folders = set() if to_stdout else {target(p).parent for p in targets.values()}
+    folders = set() if to_stdout else {target(p).parent for p in targets.values() if not _special(p)}
     if shards is not None:
         folders.add(Path(shards))
     if stats is not None:
@@ -220,7 +225,7 @@ def _remove_stale(targets, shards, stats, cache, to_stdout, quiet) -> None:
 
         removed += remove_stale_spools(Path(tempfile.gettempdir()), SPOOL_PREFIX)
     if removed and not quiet:
-        names = ", ".join(str(p) for p in removed[:3]) + (" …" if len(removed) > 3 else "")
+        names = ", ".join(str(p) for p in removed[:10]) + (" …" if len(removed) > 10 else "")
         click.echo(f"Removed {len(removed)} temporary file(s) left by an interrupted build: {names}",
                    err=True)
 

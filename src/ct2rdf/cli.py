@@ -216,9 +216,11 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
             click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
                        err=True)
         config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
-        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM end like Ctrl-C,
-        # so the temporary store is removed and the exit code is 0
+        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM and Ctrl-C end
+        # the server as a KeyboardInterrupt (not ct2rdf.interrupts' error), so the temporary
+        # store is removed and the exit code is 0
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(config).run(sockets=[listener])
 
