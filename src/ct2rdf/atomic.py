@@ -120,8 +120,8 @@ class Staged:
         half of the new files beside half of the old ones, and ``then`` (the
         command noting that the output is written) runs before any handler.
         """
-        held = {signal.SIGINT, signal.SIGTERM}
-        old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+        mask = getattr(signal, "pthread_sigmask", None)  # POSIX; elsewhere the renames are unguarded
+        old = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
         try:
             folders = set()
             for tmp, path in self.pending:
@@ -137,7 +137,8 @@ class Staged:
             if then is not None:
                 then()
         finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+            if mask:
+                mask(signal.SIG_SETMASK, old)
 
     def discard(self) -> None:
         """Remove every staged file not committed."""
