@@ -13,6 +13,7 @@ The CLI is a thin layer over :func:`build` and :meth:`BuildResult.write`.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -69,6 +70,11 @@ def _add(found: dict[str, Source], source: Source) -> None:
         )
 
 
+# A build's spool folder (in the temp dir) is named SPOOL_PREFIX<pid>-…: with the pid, so
+# the next build can remove the folder of a build killed by SIGKILL (see buildcmd).
+SPOOL_PREFIX = "ct2rdf-spool-"
+
+
 def catalog_for(sources: list[Source], explicit: Path | None) -> dict[str, dict]:
     """The catalog: ``--catalog``, else every ``catalog.csv`` beside the inputs."""
     if explicit is not None:
@@ -113,21 +119,22 @@ class BuildResult:
         own = sum(o.triples - len(o.shared) for o in (e.result for e in self.corpus.entries))
         return own + len(set(a.reference) | set(a.shared) | set(a.build))
 
-    def write(self, path: Path | str, fmt: str = "ttl") -> int:
-        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written."""
+    def write(self, path: Path | str, fmt: str = "ttl", staged=None) -> int:
+        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written.
+        Into ``staged`` (a :class:`ct2rdf.atomic.Staged`) when given, else atomically now."""
         from .rdf.write import write
 
         t = time.perf_counter()
-        n = write(path, fmt, self.assembly)
+        n = write(path, fmt, self.assembly, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return n
 
-    def write_shards(self, folder: Path, per_shard: int = 1000) -> list[Path]:
+    def write_shards(self, folder: Path, per_shard: int = 1000, staged=None) -> list[Path]:
         """Write the dataset as N-Quads shards into ``folder`` (see :func:`ct2rdf.rdf.write.write_shards`)."""
         from .rdf.write import write_shards
 
         t = time.perf_counter()
-        paths = write_shards(folder, self.assembly, per_shard)
+        paths = write_shards(folder, self.assembly, per_shard, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return paths
 
@@ -196,7 +203,7 @@ def build(
     entries = catalog_for(sources, catalog)
     spool = None
     if cache is None:
-        spool = tempfile.TemporaryDirectory(prefix="ct2rdf-")
+        spool = tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-")
         folder = spool.name
     else:
         folder = str(Path(cache))

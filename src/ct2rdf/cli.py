@@ -1,7 +1,8 @@
 """The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.rdf.validate`.
 
 Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
-``validate``, holds no ct:Document), 2 bad input or usage.
+``validate``, holds no ct:Document), 2 bad input or usage, 130/143 interrupted
+by SIGINT/SIGTERM (see :mod:`ct2rdf.entry`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def cli():
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage.
+                2 bad input or usage, 130/143 interrupted (Ctrl-C, SIGTERM).
     Example:    ct2rdf build seeds/ -o out/ct.ttl && ct2rdf validate out/ct.ttl
     """
 
@@ -78,7 +79,12 @@ def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, 
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage (files that cannot be read, an unwritable -o).
+                2 bad input or usage (files that cannot be read or whose worker
+                died, an unwritable -o, a full disk),
+                130 / 143 interrupted by SIGINT (Ctrl-C) / SIGTERM.
+    Every file is written under a temporary name (.NAME.ct2rdf-tmp-PID) and
+    all are renamed into place at the end: an error or interrupt leaves the
+    previous output unchanged.
     \b
     Example:
         ct2rdf build seeds/ -o out/ct.ttl
@@ -213,9 +219,11 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
             click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
                        err=True)
         config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
-        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM end like Ctrl-C,
-        # so the temporary store is removed and the exit code is 0
+        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM and Ctrl-C end
+        # the server as a KeyboardInterrupt (not ct2rdf.interrupts' error), so the temporary
+        # store is removed and the exit code is 0
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(config).run(sockets=[listener])
 
@@ -302,5 +310,7 @@ def _query_args(args: tuple[str, ...], query_file: Path | None) -> tuple[list[st
 
 
 def main() -> None:
-    """Entry point of the ``ct2rdf`` command."""
-    cli(prog_name="ct2rdf")
+    """The ``ct2rdf`` command (see :func:`ct2rdf.entry.main`, the installed entry point)."""
+    from .entry import main as run
+
+    run()

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import pickle
-import secrets
 import stat
 import time
 from collections import Counter
@@ -30,7 +29,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, hooks
+from .atomic import write_atomic
 from .errors import InputError
 from .symbols import Symbol
 
@@ -138,6 +138,8 @@ def code_digest() -> str:
 
 def run_task(task: Task) -> DocOut:
     """Read, extract, make triples, write chunks, validate: one file, no exceptions."""
+    if hooks.ACTIVE:
+        hooks.at("extract", task.name)
     data = task.data if task.data is not None else read_input(task)
     if isinstance(data, DocOut):
         return data
@@ -340,9 +342,18 @@ def load(folder: str, key: str) -> DocOut | None:
             out = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
-    if not isinstance(out, DocOut) or not all(Path(p).is_file() for p in out.chunks.values()):
+    if not isinstance(out, DocOut) or not all(_filled(p) for p in out.chunks.values()):
         return None
     return out
+
+
+def _filled(path: str) -> bool:
+    """A chunk file is there and not empty (the cache is written without fsync: after a
+    power cut a renamed file can be there but empty; the document is then made again)."""
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
 
 
 def store(folder: str, out: DocOut) -> None:
@@ -351,13 +362,6 @@ def store(folder: str, out: DocOut) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a reader (another build sharing the cache) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write atomically: a reader (another build sharing the cache) never sees half a file.
+    No fsync: a cache entry lost in a power cut is only made again."""
+    write_atomic(path, data, durable=False)
