@@ -2,8 +2,9 @@
 
 The connection limits (slowloris, idle and too many connections, slow
 readers) are met by the real server in tests/test_serve_load.py; here are the
-pool's: a full queue is refused at once with Retry-After, and a query whose
-client has gone is never run.
+pool's: a full queue is refused at once with Retry-After, a query whose
+client has gone is never run, and a query that ran past the time limit is
+refused for a while when sent again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ with warnings.catch_warnings():
 
 from conftest import OUT
 from ct2rdf.serve.app import Settings, create_app, prepare
+from ct2rdf.serve.cooldown import Cooldown
 from ct2rdf.serve.pool import Gone, Pool
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -88,3 +90,46 @@ def test_a_query_whose_client_has_gone_is_not_run(prepared, wanted, error):
 
     asyncio.run(scenario())
 
+
+
+COOLDOWN = [
+    # a query that ran past the time limit is refused at once when sent again, and says until when
+    ("refused-again", 60.0, 503, "(--cooldown)"),
+    # --cooldown 0: it runs again, to the time limit again
+    ("off", 0.0, 503, "(--timeout)"),
+]
+
+
+@pytest.mark.parametrize(("cooldown", "status", "message"), [r[1:] for r in COOLDOWN],
+                         ids=[r[0] for r in COOLDOWN])
+def test_a_runaway_query_sent_again(prepared, cooldown, status, message):
+    settings = Settings(workers=1, timeout=1.0, cooldown=cooldown)
+    with TestClient(create_app(prepared, settings)) as client:
+        first = client.get("/sparql", params={"query": RUNAWAY})
+        assert first.status_code == 503 and "(--timeout)" in first.text
+        again = client.get("/sparql", params={"query": RUNAWAY})
+        assert again.status_code == status and message in again.text
+        if cooldown:
+            assert 1 <= int(again.headers["retry-after"]) <= cooldown
+        # another query is not concerned (asked until the replaced worker is up)
+        deadline = time.monotonic() + 30
+        while (other := client.get("/sparql", params={"query": ASK})).status_code == 503:
+            assert time.monotonic() < deadline, other.text
+            time.sleep(0.2)
+        assert other.json()["boolean"] is True
+
+
+def test_cooldown_forgets_after_its_time_and_beyond_its_size():
+    now = [0.0]
+    cooldown = Cooldown(10.0, size=2, clock=lambda: now[0])
+    a, b, c = ({"query": q} for q in ("ASK {}", "ASK { ?s ?p ?o }", "SELECT * {}"))
+    cooldown.add(a)
+    now[0] = 4.0
+    # 6 s left of 10; a different dataset is a different query
+    assert cooldown.left(a) == 6.0 and cooldown.left({**a, "dataset": {"default_graph": ["urn:g"]}}) == 0
+    now[0] = 10.5
+    assert cooldown.left(a) == 0  # its time is over
+    for job in (a, b, c):
+        cooldown.add(job)
+    # at most two remembered: the oldest (a) is forgotten first
+    assert (cooldown.left(a), cooldown.left(b), cooldown.left(c)) == (0, 10.0, 10.0)

@@ -157,6 +157,9 @@ def validate(file, shapes, fmt):
               help="MB each worker may allocate for a query (0: no limit).")
 @click.option("--max-queue", default=64, show_default=True, type=click.IntRange(min=0),
               help="Queries that may wait for a busy worker; more are refused (503, Retry-After).")
+@click.option("--cooldown", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds a query that ran past --timeout or --max-memory is refused if sent again "
+                   "(0: never).")
 @click.option("--max-connections", default=256, show_default=True, type=click.IntRange(min=1),
               help="Open connections; one more is refused (503, Retry-After).")
 @click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),

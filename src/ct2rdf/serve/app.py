@@ -63,6 +63,7 @@ class Settings:
     workers: int = 2
     max_memory_mb: int = 1024
     max_queue: int = 64
+    cooldown: float = 60.0
     body_timeout: float = 10.0
     max_connections: int = 256
     header_timeout: float = 10.0
@@ -111,7 +112,7 @@ def create_app(prepared: Prepared, settings: Settings = Settings()) -> Starlette
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         pool = Pool(prepared.data, settings.workers, settings.timeout, settings.max_memory_mb,
-                    settings.max_queue)
+                    settings.max_queue, settings.cooldown)
         app.state.service = Service(settings, prepared, pool)
         try:
             hello = app.state.service.hello = await pool.start()
