@@ -60,6 +60,7 @@ STATUS_LIMITS = [
     (503, "(--timeout)", "timeout"),
     (503, "stopped its worker", "memory"),
     (503, "(--max-queue)", "queue"),
+    (503, "(--cooldown)", "cooldown"),
     (503, "stayed busy", "queue"),
     (503, "(--max-connections)", "connections"),
     (400, "(--max-results)", "results"),
@@ -242,25 +243,28 @@ def stalled_chunk(target: Target) -> Outcome:
 
 
 def idle_connections(target: Target) -> Outcome:
-    """Open connections and send nothing: each must be closed by the server after --header-timeout."""
-    socks = []
+    """Open connections and send nothing: each must be closed by the server after --header-timeout
+    (or refused at once, when the other clients already hold --max-connections)."""
+    socks, closed, refused = [], 0, 0
     try:
         for _ in range(target.idle_connections):
             socks.append(connect(target, target.header_timeout + 10))
-        started, closed = time.monotonic(), 0
+        started = time.monotonic()
         for sock in socks:
             try:
-                closed += sock.recv(1) == b""
+                data = sock.recv(4096)
             except OSError:
-                closed += 1
+                data = b""
+            closed += data == b""
+            refused += b"(--max-connections)" in data
         waited = time.monotonic() - started
     finally:
         for sock in socks:
             sock.close()
-    if closed == len(socks):
-        return Outcome("header-timeout", None, f"{closed} idle connections closed by the server "
-                                               f"in {waited:.1f} s")
-    return Outcome(None, None, f"only {closed} of {len(socks)} idle connections were closed")
+    note = f"{closed} idle connections closed by the server in {waited:.1f} s, {refused} refused"
+    if closed + refused < len(socks):
+        return Outcome(None, None, f"of {len(socks)}: {note}")
+    return Outcome("header-timeout" if closed else "connections", None, note)
 
 
 def connection_flood(target: Target) -> Outcome:
@@ -348,7 +352,8 @@ def malformed_kind(name: str) -> Callable[[Target], Outcome]:
 
 # kinds whose own limit only shows when the workers are free: run alone before the load too
 SOLO = {"slow-reader": "send-timeout", "huge-answer": "answer-size"}
-ANY_TIME = {"timeout", "memory", "queue"}  # a query cut off by its worker, or never given one
+# a query cut off by its worker, or never given one (the queue is full, or it ran past a limit just now)
+ANY_TIME = {"timeout", "memory", "queue", "cooldown"}
 # every hostile kind: (name, request, the limits that may cut it off).  Any new connection may also
 # meet --max-connections while the flood holds them all.
 KINDS: list[tuple[str, Callable[[Target], Outcome], set[str]]] = [
