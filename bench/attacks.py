@@ -313,6 +313,34 @@ def slow_reader(target: Target) -> Outcome:
     return answer  # an error the query met first (its limit names it), or a whole answer: not cut off
 
 
+def steady_reader(target: Target) -> tuple[int, int]:
+    """Not hostile: the slow reader's 5 MB answer read slowly but steadily (64 KB every 50 ms,
+    ~1.3 MB/s, so longer than a short --send-timeout): (bytes of the body read, Content-Length)."""
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.settimeout(target.timeout * 2 + 10)
+    with sock:
+        sock.connect(("127.0.0.1", target.port))
+        body = block_triples(SLOW_READER_ROWS).encode()
+        sock.sendall(request("POST", "/sparql", {"Content-Type": "application/sparql-query",
+                                                  "Accept": "application/n-triples",
+                                                  "Content-Length": str(len(body))}, body))
+        data = b""
+        while True:
+            tick = b""
+            with contextlib.suppress(OSError):
+                while len(tick) < 65536 and (chunk := sock.recv(65536 - len(tick))):
+                    tick += chunk
+            data += tick
+            if len(tick) < 65536:
+                break
+            time.sleep(0.05)
+    head, _, rest = data.partition(b"\r\n\r\n")
+    declared = [int(line.split(b":")[1]) for line in head.lower().split(b"\r\n")
+                if line.startswith(b"content-length:")]
+    return len(rest), declared[0] if declared else -1
+
+
 def header_too_large(target: Target) -> Outcome:
     """A GET whose URL (a 100 KB query) passes --max-header."""
     query = "ASK%7B%7D%23" + "x" * 100_000

@@ -47,7 +47,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 
-from attacks import KINDS, SOLO, Outcome, Target, limit_of  # noqa: E402
+from attacks import KINDS, SOLO, Outcome, Target, limit_of, steady_reader  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class Report:
     latencies: list[float] = field(default_factory=list)  # seconds, correct answers only
     hostile: dict = field(default_factory=lambda: defaultdict(Counter))  # kind -> limit -> count
     solo: dict = field(default_factory=dict)  # kind -> Outcome, sent alone before the load
+    steady: tuple = (0, -1)  # bytes a slow but steady reader got, of the Content-Length
     notes: list[str] = field(default_factory=list)
     memory: dict = field(default_factory=dict)
     seconds: float = 0.0
@@ -232,7 +233,11 @@ def hostile_client(target: Target, kinds: list, deadline: float, report: Report)
 
 def run_solo(target: Target, report: Report) -> None:
     """The kinds of :data:`attacks.SOLO` one after the other, with nothing else running: each must
-    meet its own limit, not the time limit or the queue that the load makes likelier."""
+    meet its own limit, not the time limit or the queue that the load makes likelier.  Meanwhile a
+    client reads the slow reader's answer slowly but steadily: it must get all of it."""
+    steady: list = []
+    reader = threading.Thread(target=lambda: steady.append(steady_reader(target)))
+    reader.start()
     for name, kind, _ in KINDS:
         if name in SOLO:
             outcome = report.solo[name] = kind(target)
@@ -240,6 +245,10 @@ def run_solo(target: Target, report: Report) -> None:
             if outcome.limit != SOLO[name]:
                 report.failures.append(f"{name} alone: not cut off by {SOLO[name]}: "
                                        f"{outcome.status} {outcome.note}")
+    reader.join()
+    got, declared = report.steady = steady[0] if steady else (0, -1)
+    if got != declared or declared <= 0:
+        report.failures.append(f"a slow but steady reader got {got:,} bytes of {declared:,}")
 
 
 def children(pid: int) -> list[int]:
@@ -408,7 +417,8 @@ def print_report(report: Report, clients: int, attackers: int) -> None:
         print(f"  correct answers: p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
               f"{len(lat) / report.seconds:.1f} per second")
     solo = ", ".join(f"{name} cut off by {o.limit}" for name, o in report.solo.items())
-    print(f"alone first: {solo or 'none'}")
+    got, declared = report.steady
+    print(f"alone first: {solo or 'none'}; a slow but steady reader got {got:,} bytes of {declared:,}")
     print("hostile requests, by kind and the limit that cut each off:")
     for name, _, _ in KINDS:
         cut = report.hostile.get(name, {})

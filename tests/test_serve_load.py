@@ -48,6 +48,13 @@ def test_alone_each_meets_its_own_limit(report, kind, limit):
     assert report.solo[kind].limit == limit, report.solo[kind]
 
 
+def test_a_slow_but_steady_reader_gets_the_whole_answer(report):
+    # the same 5 MB answer the slow reader leaves unread, read at ~1.3 MB/s: longer than
+    # --send-timeout 2, but never nothing for that long
+    got, declared = report.steady
+    assert got == declared > 5_000_000
+
+
 def test_good_queries_answer_correctly_or_are_shed_politely(report):
     # every answer to a good query was Oxigraph's own answer, or a 503 naming its limit
     assert report.good["correct"] > 0

@@ -167,7 +167,7 @@ def validate(file, shapes, fmt):
 @click.option("--body-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a client may take to send a request's body.")
 @click.option("--send-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
-              help="Seconds an answer may wait for a client that reads none of it.")
+              help="Seconds an answer may wait for a client that reads nothing of it.")
 @click.option("--max-header", default=16_384, show_default=True, type=click.IntRange(min=1024),
               help="Largest request line and headers, in bytes (a GET query counts).")
 @click.option("-q", "--quiet", is_flag=True, help="No access log.")

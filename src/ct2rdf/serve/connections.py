@@ -14,9 +14,10 @@ uvicorn's h11 protocol with three bounds added:
   connection opening or of the previous answer; new bytes do not extend it
   (uvicorn's own keep-alive timer restarts with every byte).  Past it the
   connection is closed, with ``408`` when part of a request had arrived;
-- an answer the client stops reading (its socket buffers full) for
-  ``send_timeout`` seconds is abandoned and the connection dropped, so a
-  client that never reads cannot hold an answer in memory for ever.
+- an answer of which the client reads nothing (its socket buffers full)
+  for ``send_timeout`` seconds is abandoned and the connection dropped, so a
+  client that never reads cannot hold an answer in memory for ever; a slow
+  client that keeps reading keeps its connection, however long it takes.
 
 The size of the request line and headers is bounded twice: h11 refuses
 (400) headers that arrive in pieces past ``max_header`` bytes, and
@@ -50,6 +51,7 @@ def protocol_class(max_connections: int, header_timeout: float, send_timeout: fl
     class Bounded(H11Protocol):
         header_timer: asyncio.TimerHandle | None = None
         send_timer: asyncio.TimerHandle | None = None
+        unsent = 0  # bytes of the answer waiting to be sent when the send timer was set
         awaited = None  # the request cycle answered last when the timer was set (None: a new connection)
         partial = False  # bytes have arrived since then
 
@@ -85,7 +87,11 @@ def protocol_class(max_connections: int, header_timeout: float, send_timeout: fl
         def pause_writing(self) -> None:
             super().pause_writing()
             if self.send_timer is None:
-                self.send_timer = self.loop.call_later(send_timeout, self._abandon)
+                self._watch_sending()
+
+        def _watch_sending(self) -> None:
+            self.unsent = self.transport.get_write_buffer_size()
+            self.send_timer = self.loop.call_later(send_timeout, self._abandon)
 
         def resume_writing(self) -> None:
             self._cancel("send_timer")
@@ -108,6 +114,9 @@ def protocol_class(max_connections: int, header_timeout: float, send_timeout: fl
 
         def _abandon(self) -> None:
             self.send_timer = None
+            if self.transport.get_write_buffer_size() < self.unsent:  # read slowly, but read
+                self._watch_sending()
+                return
             self.logger.info("dropped a connection that read nothing of its answer for %g s "
                              "(--send-timeout)", send_timeout)
             self.transport.abort()
