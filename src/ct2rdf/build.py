@@ -161,6 +161,7 @@ def build(
     base: str,
     catalog: Path | None = None,
     check: bool = True,
+    themes: bool = True,
     jobs: int = 1,
     cache: Path | None = None,
     engine: str = "local",
@@ -172,6 +173,7 @@ def build(
     """Process every input, merge, check the shapes; the result writes the output.
 
     Args:
+        themes: tag paragraphs with themes and ship the theme scheme.
         jobs: worker processes (1: in this process).
         cache: a folder of cached chunks, reused when a file, its catalog row,
             the base and the tool version are unchanged; None: a spool folder
@@ -200,7 +202,7 @@ def build(
         folder = str(Path(cache))
     keep = keep and jobs == 1 and engine == "local"
     tasks = [Task(s.name, str(s.path), entries.get(s.name), base, folder, check, keep=keep,
-                  max_bytes=max_bytes) for s in sources]
+                  max_bytes=max_bytes, themes=themes) for s in sources]
     timings: dict[str, float] = {}
     t = time.perf_counter()
     outs = run_all(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
@@ -210,7 +212,7 @@ def build(
     outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
                                                             scheduler=scheduler))
     timings["merge"] = time.perf_counter() - t
-    assembly = _assemble(corpus, base)
+    assembly = _assemble(corpus, base, themes)
     t = time.perf_counter()
     report = _verdict(corpus, assembly) if check else None
     timings["validate"] = time.perf_counter() - t
@@ -229,7 +231,7 @@ def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Co
     return outs, merge(outs)
 
 
-def _assemble(corpus: Corpus, base: str):
+def _assemble(corpus: Corpus, base: str, themes: bool = True):
     from .rdf.graph import RUN_PLACEHOLDER, BuildFacts, build_triples, iri, reference_triples, run_iri
     from .rdf.nt import natural
     from .rdf.write import Assembly
@@ -249,7 +251,8 @@ def _assemble(corpus: Corpus, base: str):
     return Assembly(
         base=base,
         docs=tuple((e.result.iri, e.result.chunks) for e in docs),
-        shared=tuple(shared), reference=tuple(reference_triples()), build=tuple(build_triples(facts, base)),
+        shared=tuple(shared), reference=tuple(reference_triples(with_themes=themes)),
+        build=tuple(build_triples(facts, base)),
         placeholder=run_iri(base, RUN_PLACEHOLDER).encode(), run=run_iri(base, corpus.run).encode(),
     )
 

@@ -89,7 +89,7 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, themes=True) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -117,7 +117,8 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
     show = not quiet and total >= PROGRESS_FROM and sys.stderr.isatty()
     t0 = time.perf_counter()
     try:
-        result = run_build(inputs, base=base, catalog=catalog, check=check, jobs=jobs or default_jobs(),
+        result = run_build(inputs, base=base, catalog=catalog, check=check, themes=themes,
+                           jobs=jobs or default_jobs(),
                            cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
                            progress=Progress(total) if show else None)
     except Ct2rdfError as e:

@@ -50,6 +50,8 @@ def cli():
               help="CSV (file,symbol[,date]) of metadata the texts lack. "
                    "Default: catalog.csv beside the inputs.")
 @click.option("--no-validate", is_flag=True, help="Write the graph without checking the shapes.")
+@click.option("--no-themes", is_flag=True,
+              help="Tag no paragraph with themes and leave the theme scheme out (faster).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: all cores.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of cached per-document results, reused when a file is unchanged. "
@@ -66,8 +68,8 @@ def cli():
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
-def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, no_cache, engine, scheduler,
-          shards, max_size, stats, quiet):
+def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache, engine,
+          scheduler, shards, max_size, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -87,6 +89,7 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
 
     run_build_command(
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
+        themes=not no_themes,
         jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
         shards=shards, max_bytes=int(max_size * 1e6), stats=stats, quiet=quiet,
     )

@@ -35,7 +35,7 @@ class Result:
     error: InputError | None = None
 
 
-def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result:
+def process(name: str, data: bytes, catalog_entry: dict | None = None, themes: bool = True) -> Result:
     """Decode, normalize, structure and run every extractor on one file.
 
     Args:
@@ -43,6 +43,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             as ``ct:sourceFile``).
         data: the file's bytes.
         catalog_entry: the catalog row for this file, if any.
+        themes: run the themes extractor (False: no theme facts at all).
     """
     try:
         text, encoding = decode(data, name)
@@ -87,7 +88,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             f"{name}: no symbol found in the text; add one to the catalog (column 'symbol') "
             "or the document gets a minted IRI"
         )
-    facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
+    facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS if themes or key != "themes"}
     for fact in (f for group in facts.values() for f in group):
         if getattr(fact, "warning", None):
             start, _ = norm.source_span(fact.span.start, fact.span.end)

@@ -10,7 +10,8 @@ needs, never the text or the triples.  So memory is bounded by the largest
 document, and the writer only concatenates chunks.
 
 Chunks and summaries are cached under a key made of the file's sha256, its
-catalog row, the base IRI, the IRI path and the tool version: a rebuild
+catalog row, the base IRI, the IRI path, the options (validate, themes) and the
+tool version: a rebuild
 after one file changed runs only that file again.
 """
 
@@ -52,6 +53,7 @@ class Task:
     data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
     max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
+    themes: bool = True  # tag paragraphs with themes (jieba)
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,8 @@ def cache_key(task: Task, sha256: str) -> str:
     """
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
-    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check)):
+    # themes too: a themed chunk must never stand in for a --no-themes one, or the reverse
+    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.themes)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
@@ -205,7 +208,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         clock.append(time.process_time())
         return clock[-1] - clock[-2]
 
-    r = process(task.name, data, task.catalog)
+    r = process(task.name, data, task.catalog, themes=task.themes)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
     seconds = {"extract": lap()}
@@ -301,29 +304,29 @@ def _groups(g, mandates: tuple[Mandate, ...], meetings: str) -> dict:
 
 def _check(g) -> tuple:
     """The document's shape results: its triples, the stubs of what it cites, and
-    the bodies it names (for ``sh:class ct:Body``).  Only those bodies: the
-    reference data is a third of a document's size, and the summary graph
-    checks all of it once (see ``build._verdict``)."""
+    the reference nodes it names: bodies, themes, verbs (``sh:class ct:Body``, S19).
+    Only those: the reference data is a third of a document's size, and the
+    summary graph checks all of it once (see ``build._verdict``)."""
     from .rdf import nt
     from .rdf.shacl import checker
 
     triples = g.own + g.shared
-    bodies = _bodies()
-    named = {o for _, _, o in triples if o in bodies}
-    data = nt.lines(triples + g.stubs) + "".join(bodies[o] for o in sorted(named))
+    nodes = _reference_nodes()
+    named = {o for _, _, o in triples if o in nodes}
+    data = nt.lines(triples + g.stubs) + "".join(nodes[o] for o in sorted(named))
     return checker().check(data)
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
-    """Each body's reference triples as N-Triples text, by its term (``<iri>``)."""
+def _reference_nodes() -> dict[str, str]:
+    """Each reference node's triples (a body's, a theme's, a verb's…) as N-Triples text,
+    by its term (``<iri>``)."""
     from .rdf import nt
     from .rdf.graph import reference_triples
 
     out: dict[str, list] = {}
     for t in reference_triples():
-        if "/org/" in t[0]:
-            out.setdefault(f"<{t[0]}>", []).append(t)
+        out.setdefault(f"<{t[0]}>", []).append(t)
     return {k: nt.lines(v) for k, v in out.items()}
 
 

@@ -266,6 +266,17 @@ def _ox_serialize(ntriples: bytes, fmt: str) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
+def turtle_document(triples, comment: str) -> bytes:
+    """``triples`` as a Turtle file of their own (``ontology/themes.ttl``): a comment line,
+    the prefixes, then Oxigraph's Turtle, ``theme:`` as the themes' prefix."""
+    import pyoxigraph as ox
+
+    prefixes = {**PREFIXES, "theme": f"{REFERENCE_BASE}theme/"}
+    data = nt.lines(nt.ordered(triples)).encode()
+    return f"# {comment}\n".encode() + ox.serialize(
+        ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
 def _ox_quads(nquads: bytes, fmt: str) -> bytes:
     import pyoxigraph as ox
 
