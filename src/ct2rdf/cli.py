@@ -156,20 +156,40 @@ def validate(file, shapes, fmt):
               help="Seconds a query may run before it is stopped.")
 @click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Most rows (or triples) one answer may have.")
+@click.option("--max-answer", "max_answer_mb", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Largest answer, in MB (10,000 rows of this data take ~2.5 MB).")
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1),
               help="Largest request body, in bytes.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes: how many queries run at once.")
-@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-memory", "max_memory_mb", default=1024, show_default=True, type=click.IntRange(min=0),
               help="MB each worker may allocate for a query (0: no limit).")
+@click.option("--max-queue", default=64, show_default=True, type=click.IntRange(min=0),
+              help="Queries that may wait for a busy worker; more are refused (503, Retry-After).")
+@click.option("--cooldown", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds a query that ran past --timeout or --max-memory is refused if sent again "
+                   "(0: never).")
+@click.option("--max-connections", default=256, show_default=True, type=click.IntRange(min=1),
+              help="Open connections; one more is refused (503, Retry-After).")
+@click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client may take to send a request's headers.")
+@click.option("--body-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client may take to send a request's body.")
+@click.option("--send-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds an answer may wait for a client that reads nothing of it.")
+@click.option("--max-header", default=16_384, show_default=True, type=click.IntRange(min=1024),
+              help="Largest request line and headers, in bytes (a GET query counts).")
 @click.option("-q", "--quiet", is_flag=True, help="No access log.")
-def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max_memory, quiet):
+def serve(graphs, host, port, base, quiet, **limits):
     """Serve graph files (.ttl, .nt, .nq, .trig, .jsonld) read-only over SPARQL 1.1.
 
     \b
     /sparql  the SPARQL 1.1 Protocol (GET, POST); Update and SERVICE are refused
     /        a query page with the cookbook queries (works offline)
     /void    the dataset description;  /PATH  the description of BASE+PATH
+    \b
+    Every limit has an option: time and memory per query, rows per answer,
+    bytes and seconds per request, waiting queries and open connections.
     \b
     Exit codes: 0 stopped with Ctrl-C, 2 bad input or usage (a graph that
                 cannot be read, a port in use).
@@ -187,7 +207,7 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
 
     from .errors import Ct2rdfError
     from .rdf.output import check_base
-    from .serve.app import Settings, create_app, prepare
+    from .serve.app import Settings, create_app, prepare, server_config
 
     try:
         check_base(base)
@@ -205,8 +225,7 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
     except OSError as e:
         raise Failure(f"cannot listen on {host} port {port} ({e.strerror}). "
                       "Choose another --port or stop the program using it") from None
-    settings = Settings(base=base, timeout=timeout, max_results=max_results, max_body=max_body,
-                        workers=workers, max_memory_mb=max_memory)
+    settings = Settings(base=base, **limits)
     with tempfile.TemporaryDirectory(prefix="ct2rdf-serve-") as workdir:
         try:
             prepared = prepare(list(graphs), Path(workdir))
@@ -218,7 +237,7 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
         if not ipaddress.ip_address(address[0]).is_loopback:
             click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
                        err=True)
-        config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
+        config = server_config(create_app(prepared, settings), settings, access_log=not quiet)
         # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM and Ctrl-C end
         # the server as a KeyboardInterrupt (not ct2rdf.interrupts' error), so the temporary
         # store is removed and the exit code is 0
