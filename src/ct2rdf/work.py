@@ -17,6 +17,7 @@ after one file changed runs only that file again.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -166,21 +167,45 @@ def read(path: str, max_bytes: int = 0) -> bytes:
 
     A FIFO named on the command line would block the build forever, and a
     link to /dev/zero would read until memory ran out: both are refused by
-    type before opening.  Past the size limit nothing is read at all.
+    type before opening (and opened without blocking, checked again on the
+    open file, in case the path changed in between).  Past the size limit
+    nothing is read at all.  Each refusal says what the path is.
     """
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(path, "not a regular file (a FIFO, device, socket or folder)",
-                         "Give ct2rdf text files only")
-    if max_bytes and st.st_size > max_bytes:
-        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.0f} MB",
-                         "Split it, or raise the limit with --max-size")
-    with open(path, "rb") as f:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(path, f"a broken link (to {os.readlink(path)}, which does not exist)",
+                             "Fix or remove the link") from None
+        raise
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(path, "a symbolic link loop (links that lead back to each other)",
+                             "Fix or remove the links") from None
+        raise
+    _check_type(path, st, max_bytes)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        _check_type(path, os.fstat(fd), max_bytes)
         data = f.read(max_bytes + 1) if max_bytes else f.read()
     if max_bytes and len(data) > max_bytes:  # it grew while we looked
-        raise InputError(path, f"over the limit of {max_bytes / 1e6:.0f} MB",
+        raise InputError(path, f"over the limit of --max-size {max_bytes / 1e6:g} MB",
                          "Split it, or raise the limit with --max-size")
     return data
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _check_type(path: str, st: os.stat_result, max_bytes: int) -> None:
+    """Refuse anything but a regular file within ``max_bytes``, saying what it is."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+        raise InputError(path, f"not a regular file but {kind}", "Give ct2rdf text files only")
+    if max_bytes and st.st_size > max_bytes:
+        raise InputError(path, f"{st.st_size:,} bytes ({st.st_size / 1e6:.1f} MB) is over the limit of "
+                         f"--max-size {max_bytes / 1e6:g} MB", "Split it, or raise the limit with --max-size")
 
 
 def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
