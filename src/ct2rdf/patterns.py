@@ -138,8 +138,9 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
 CN_DIGIT = "〇零一二三四五六七八九"
 CN_NUMERAL = CN_DIGIT + "十百千两"
-# A year of the UN era, 1945-2099.
-YEAR = r"(?:19[4-9]\d|20\d\d)"
+# A year of the UN era: 1940-2100 (1940-1944 are matched and refused in code,
+# ct2rdf.dates.plausible, so that they are reported rather than unseen).
+YEAR = r"(?:19[4-9]\d|20\d\d|2100)"
 
 # Dates in Arabic or Chinese numerals, whitespace already removed.
 #   2013年12月17日 · 2004年3月26日 · 二〇一三年十二月十七日
@@ -150,6 +151,22 @@ DATE = (
     + named("cy", f"[{CN_DIGIT}]{{4}}") + "年"
     + named("cm", "[一二三四五六七八九十]{1,2}") + "月"
     + named("cd", "[一二三四五六七八九十]{1,3}") + "日"
+    + r")"
+)
+# A date with any year, for the check that reports the invalid and implausible
+# ones (extract/datechecks.py; no other pattern matches them, so no fact has them).
+# A minus or 公元前 before the year makes it negative; a hyphen between two numbers
+# is a range (2001-2023年), not a sign.  Bounded digit runs: int() never sees a
+# thousand-digit number; no match inside a longer number (二00一年, 二OO一年: mixed ones).
+#   2023年2月30日 (no such day) · 二〇二三年十三月一日 (no such month) · 9999年12月31日
+#   九九九九年十二月三十一日 · 0年1月1日 · -2023年1月1日 · 公元前5年3月1日
+ANY_DATE_RE = scanning(
+    r"(?:" + named("neg", r"公元前|(?<![\d.])[-−]") + ")?(?:"
+    + f"(?<![\\dA-Za-z.{CN_NUMERAL}])" + named("y", r"\d{1,9}") + "年" + named("m", r"\d{1,3}") + "月"
+    + named("d", r"\d{1,3}") + "日"
+    + "|" + f"(?<![\\dA-Za-z.{CN_NUMERAL}])" + named("cy", f"[{CN_NUMERAL}]{{1,9}}") + "年"
+    + named("cm", "[零一二三四五六七八九十]{1,3}") + "月"
+    + named("cd", "[零一二三四五六七八九十]{1,3}") + "日"
     + r")"
 )
 # A month without a day, meaning its last day when it ends a period.

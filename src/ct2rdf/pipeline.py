@@ -80,14 +80,16 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
     )
     # A missing symbol or date is a warning, never an error: excerpts and news items
     # often state neither, and the rest of their facts still count.
-    if doc.date is None:
-        warnings.append(f"{name}: no date found in the text; add one to the catalog (column 'date')")
     if symbol is None and structure.header.doc_type != "other":
         warnings.append(
             f"{name}: no symbol found in the text; add one to the catalog (column 'symbol') "
             "or the document gets a minted IRI"
         )
     facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
+    if doc.date is None:  # an impossible or implausible date is named below, not "not found"
+        bad = facts.get("datechecks")
+        what = "no valid date in the text (see below)" if bad else "no date found in the text"
+        warnings.append(f"{name}: {what}; add one to the catalog (column 'date')")
     for fact in (f for group in facts.values() for f in group):
         if getattr(fact, "warning", None):
             start, _ = norm.source_span(fact.span.start, fact.span.end)

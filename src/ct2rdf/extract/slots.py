@@ -20,7 +20,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import add_period, cn_number, date_from_match, month_end_from_match
+from ..dates import add_period, cn_number, date_from_match, month_end_from_match, plausible
 from ..model import Doc, Paragraph, per_document
 from . import citations
 from .bodies import Mention
@@ -92,19 +92,28 @@ def deadlines(doc: Doc, ct: ClauseText) -> list[tuple[int, dt.date]]:
             continue
         due = (date_from_match(d) or date_from_match(d, "b_") or month_end_from_match(d, "m_")
                or month_end_from_match(d, "n_")
-               or (dt.date(int(d.group("yend")), 12, 31) if d.group("yend") else None))
+               or (plausible(dt.date(int(d.group("yend")), 12, 31)) if d.group("yend") else None))
         if due:
             out.append((d.start(), due))
     for r in P.END_DEADLINE_RE.finditer(ct.text):
         end = stated_end(doc, ct.base + r.start())
         if end is not None:
             n = cn_number(r.group("n")) if r.group("n") else 0
-            out.append((r.start(), add_period(end, -n, r.group("unit")) if n else end))
+            due = add_period(end, -n, r.group("unit")) if n else end
+            if due:
+                out.append((r.start(), due))
     if doc.date:
         for r in P.RELATIVE_DEADLINE_RE.finditer(ct.text):
-            n, unit = (r.group("n"), r.group("unit")) if r.group("n") else (r.group("x_n"), r.group("x_unit"))
-            out.append((r.start(), add_period(doc.date, cn_number(n), unit)))
+            due = relative_due(doc.date, r)
+            if due:  # 在本决议通过后九千年内: no deadline (extract/datechecks.py says why)
+                out.append((r.start(), due))
     return sorted(out)
+
+
+def relative_due(start: dt.date, r: re.Match) -> dt.date | None:
+    """The day a :data:`ct2rdf.patterns.RELATIVE_DEADLINE_RE` match counts to from ``start``."""
+    n, unit = (r.group("n"), r.group("unit")) if r.group("n") else (r.group("x_n"), r.group("x_unit"))
+    return add_period(start, cn_number(n), unit)
 
 
 def stated_end(doc: Doc, pos: int) -> dt.date | None:
