@@ -247,6 +247,18 @@ BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
 # character in Python.   安全理事会, · 第 2129 (2013) 号决议 → 第 / 2129 / (2013) / 号决议
 TEXT_RUN_RE = re.compile("[^\\s\u200b\ufeff]+")
 
+# Invisible format characters (Unicode category Cf): bidirectional marks and
+# overrides, zero-width spaces and joiners, word joiners, a BOM inside the text,
+# soft hyphens, tags.  They print nothing, yet a U+202E or U+200F inside 安全理事会
+# hides the name from every pattern; normalization deletes them for matching (the
+# source offsets, and so every quote, keep them).  tests/test_hostile.py checks the
+# list against unicodedata.   安全\u202e理事会 · 第2129\u200b(2013)号 · 20\u206013年 · 安理\u00ad会
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
 # Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
 HEADING_MARK_RE = re.compile(r"^\s*#+\s*")
 

@@ -58,7 +58,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             )
     except InputError as e:
         return Result(name, error=e)
-    warnings = []
+    warnings = [w] if (w := _invisible_warning(name, norm)) else []
     symbol, warning = _symbol(name, structure.header.symbol, catalog_entry)
     if warning:
         warnings.append(warning)
@@ -95,6 +95,18 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             start, _ = norm.source_span(fact.span.start, fact.span.end)
             warnings.append(f"{name}: {fact.warning} at character {start}")
     return Result(name, doc, facts, tuple(warnings))
+
+
+def _invisible_warning(name: str, norm) -> str | None:
+    """One warning for all the invisible characters normalization deleted for matching."""
+    count, first = norm.invisible
+    if not count:
+        return None
+    line = norm.source.count("\n", 0, first) + 1
+    column = first - norm.source.rfind("\n", 0, first)
+    return (f"{name}: {count} invisible format character{'s' * (count > 1)} (bidirectional controls, "
+            "zero-width spaces, soft hyphens) ignored for matching, the first "
+            f"(U+{ord(norm.source[first]):04X}) at line {line}, column {column}; the quotes keep them")
 
 
 def _symbol(name: str, from_text: Symbol | None, entry: dict | None) -> tuple[Symbol | None, str | None]:
