@@ -108,6 +108,7 @@ def validate(file, shapes, fmt):
     Example:
         ct2rdf validate out/ct.ttl --format json
     """
+    from .errors import UsageError
     from .rdf.validate import EmptyGraph, TurtleError, format_report, read_turtle
     from .rdf.validate import validate as run_validate
 
@@ -130,6 +131,8 @@ def validate(file, shapes, fmt):
         report = run_validate(graph, shapes)
     except FileNotFoundError as e:
         raise Failure(f"{e}. Give --shapes a folder of *.ttl shapes") from None
+    except UsageError as e:  # a malformed shapes file (ct2rdf.rdf.shapecheck)
+        raise Failure(str(e)) from None
     click.echo(format_report(report, fmt))
     if not report.conforms:
         sys.exit(1)
