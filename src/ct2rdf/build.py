@@ -126,6 +126,7 @@ def build(
     scheduler: str | None = None,
     keep: bool = True,
     max_bytes: int = 20_000_000,
+    max_facts: int = 100_000,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Process every input, merge, check the shapes; the result writes the output.
@@ -139,6 +140,7 @@ def build(
             ``scheduler``, or a local one).
         keep: keep each file's pipeline Result (in-process builds only).
         max_bytes: refuse input files larger than this (0: no limit).
+        max_facts: refuse a document with more facts than this of one kind (0: no limit).
         progress: called with the number of documents done so far.
     """
     from .engines import run_all
@@ -162,7 +164,7 @@ def build(
         folder = str(Path(cache))
     keep = keep and jobs == 1 and engine == "local"
     tasks = [Task(s.name, str(s.path), entries.get(s.name), base, folder, check, keep=keep,
-                  max_bytes=max_bytes) for s in sources]
+                  max_bytes=max_bytes, max_facts=max_facts) for s in sources]
     timings: dict[str, float] = {}
     t = time.perf_counter()
     outs = run_all(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)

@@ -89,7 +89,7 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, max_facts=100_000) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -119,6 +119,7 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
     try:
         result = run_build(inputs, base=base, catalog=catalog, check=check, jobs=jobs or default_jobs(),
                            cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
+                           max_facts=max_facts,
                            progress=Progress(total) if show else None)
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None

@@ -63,11 +63,13 @@ def cli():
               help="Also write the dataset as N-Quads shards (1,000 documents each) into this folder.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=20, show_default=True, metavar="MB",
               help="Refuse input files larger than this many MB (0: no limit).")
+@click.option("--max-facts", type=click.IntRange(min=0), default=100_000, show_default=True, metavar="N",
+              help="Refuse a document with more than N facts of one kind (citations…; 0: no limit).")
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
 def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, no_cache, engine, scheduler,
-          shards, max_size, stats, quiet):
+          shards, max_size, max_facts, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -88,7 +90,7 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
     run_build_command(
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
         jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
-        shards=shards, max_bytes=int(max_size * 1e6), stats=stats, quiet=quiet,
+        shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats, quiet=quiet,
     )
 
 

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from . import patterns as P
@@ -35,7 +36,7 @@ class Result:
     error: InputError | None = None
 
 
-def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result:
+def process(name: str, data: bytes, catalog_entry: dict | None = None, max_facts: int = 100_000) -> Result:
     """Decode, normalize, structure and run every extractor on one file.
 
     Args:
@@ -43,6 +44,8 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             as ``ct:sourceFile``).
         data: the file's bytes.
         catalog_entry: the catalog row for this file, if any.
+        max_facts: the most facts of one kind a document may have (0: no limit);
+            past it the file is an error, not a graph of millions of triples.
     """
     try:
         text, encoding = decode(data, name)
@@ -85,7 +88,12 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             f"{name}: no symbol found in the text; add one to the catalog (column 'symbol') "
             "or the document gets a minted IRI"
         )
-    facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
+    if max_facts and len(structure.paragraphs) > max_facts:  # checked first: it saves the extraction
+        return Result(name, error=_too_many(name, "paragraphs", max_facts))
+    facts = {key: tuple(islice(fn(doc), max_facts + 1) if max_facts else fn(doc)) for key, fn in EXTRACTORS}
+    over = [k for k, v in facts.items() if max_facts and len(v) > max_facts]
+    if over:
+        return Result(name, error=_too_many(name, over[0], max_facts))
     if doc.date is None:  # an impossible or implausible date is named below, not "not found"
         bad = facts.get("datechecks")
         what = "no valid date in the text (see below)" if bad else "no date found in the text"
@@ -95,6 +103,11 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             start, _ = norm.source_span(fact.span.start, fact.span.end)
             warnings.append(f"{name}: {fact.warning} at character {start}")
     return Result(name, doc, facts, tuple(warnings))
+
+
+def _too_many(name: str, what: str, limit: int) -> InputError:
+    return InputError(name, f"more than {limit:,} {what} in one document, the limit per kind of fact",
+                      "Split the document, or raise the limit with --max-facts")
 
 
 def _invisible_warning(name: str, norm) -> str | None:

@@ -53,6 +53,7 @@ class Task:
     data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
     max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
+    max_facts: int = 100_000  # refuse documents with more facts of one kind (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def cache_key(task: Task, sha256: str) -> str:
     """
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
-    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check)):
+    parts = (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.max_facts))
+    for part in parts:
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
@@ -230,7 +232,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         clock.append(time.process_time())
         return clock[-1] - clock[-2]
 
-    r = process(task.name, data, task.catalog)
+    r = process(task.name, data, task.catalog, max_facts=task.max_facts)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
     seconds = {"extract": lap()}
