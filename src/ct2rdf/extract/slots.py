@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import patterns as P
 from ..dates import add_period, cn_number, date_from_match, month_end_from_match, plausible
@@ -39,15 +40,25 @@ class ClauseText:
     verb_end: int  # relative offset just after the verb phrase
 
     def segment_of(self, pos: int) -> int:
-        """The index of the segment holding relative offset ``pos``."""
-        return sum(1 for _ in P.SEGMENT_BREAK_RE.finditer(self.text, 0, pos))
+        """The index of the segment holding relative offset ``pos``: the breaks ending
+        at or before it, by bisection (a clause of 100,000 sentences is asked once per
+        report: a count from the start each time was quadratic)."""
+        return bisect_right(self._cuts[1], pos)
 
     def segments(self) -> list[tuple[int, int]]:
-        """Every segment as a relative ``(start, end)``, the cuts left out."""
-        cuts = [(m.start(), m.end()) for m in P.SEGMENT_BREAK_RE.finditer(self.text)]
-        starts = [0] + [b for _, b in cuts]
-        ends = [a for a, _ in cuts] + [len(self.text)]
-        return list(zip(starts, ends, strict=True))
+        """Every segment as a relative ``(start, end)``, the cuts left out (made once: do not change it)."""
+        return self._segments
+
+    @cached_property
+    def _segments(self) -> list[tuple[int, int]]:
+        starts, ends = self._cuts
+        return list(zip([0, *ends], [*starts, len(self.text)], strict=True))
+
+    @cached_property
+    def _cuts(self) -> tuple[list[int], list[int]]:
+        """The starts and the ends of the segment breaks (once per clause)."""
+        cuts = [m.span() for m in P.SEGMENT_BREAK_RE.finditer(self.text)]
+        return [a for a, _ in cuts], [b for _, b in cuts]
 
 
 @per_document

@@ -298,7 +298,7 @@ def normalize(source: str) -> Normalized:
             in_footnotes = False
         full = bool(width) and not layout and prev_body is not None and prev_body.width == width
         starts = prev_body is None or starts_paragraph(logical, t, layout, full)
-        logical = logical + t if full else t
+        logical = _joined(logical, t) if full else t
         if starts:
             paragraphs.append([i])
         else:
@@ -451,6 +451,21 @@ def _marker_matches(footnotes, paragraphs: list[list[int]], lines: list[Line]):
         nxt[j] = j + 1
         taken.add((li, s, e))
         yield number, p, li, s, e
+
+
+# How much of each end of a re-wrapped line the paragraph test sees (text/lines.py:
+# starts_paragraph reads a line's start and its end).  Lines of one width throughout
+# (100,000 numbered items of one length) made one logical line of the whole text,
+# joined and read again at every piece: quadratic.  Longer lines keep their ends.
+_LOGICAL_END = 500
+
+
+def _joined(logical: str, piece: str) -> str:
+    """``logical + piece``, its middle dropped past ``2 * _LOGICAL_END`` characters."""
+    joined = logical + piece
+    if len(joined) <= 2 * _LOGICAL_END:
+        return joined
+    return logical[:_LOGICAL_END] + joined[-_LOGICAL_END:]
 
 
 def _invisible(chars: str) -> tuple[int, int]:
