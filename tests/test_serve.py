@@ -305,6 +305,8 @@ ASSETS = [
     ("index.html", r"""(?:src|href)=["'](?!/)"""),
     # the script fetches only paths on this server
     ("app.js", r"""fetch\(\s*["'`](?!/)"""),
+    # the chart too: /cookbook and /sparql only; its SVG namespace is a name, never fetched
+    ("chart.js", r"""fetch\(\s*["'`](?!/)"""),
     # the style imports nothing and loads no fonts or images
     ("style.css", r"@import|url\("),
 ]
@@ -346,3 +348,25 @@ def test_json_literals_keep_language_and_type(client):
     assert binding["l"] == {"type": "literal", "value": "安全理事会第2129(2013)号决议", "xml:lang": "zh"}
     assert binding["d"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
     assert Literal(binding["d"]["value"]).toPython() == "2013-12-17"
+
+
+# The page's questions come from each query's opening comment block.
+QUESTIONS = [
+    # English then Chinese, no note
+    ("# Who?\n# 谁？\nSELECT", ("Who?", "谁？")),
+    # an English note quoting a Chinese word after the Chinese line stays a note
+    ('# Who reports?\n# 谁报告？\n# A duty without ct:frequency is "regular" (定期).\nSELECT',
+     ("Who reports?", "谁报告？")),
+    # a Chinese line quoting a Latin term is still Chinese
+    ("# Which FTF?\n# 哪些段落涉及外国恐怖主义战斗人员（FTF）？\nSELECT",
+     ("Which FTF?", "哪些段落涉及外国恐怖主义战斗人员（FTF）？")),
+    # two English lines are joined
+    ("# Which paragraphs\n# cite 1373?\n# 哪些段落？\nSELECT", ("Which paragraphs cite 1373?", "哪些段落？")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS, ids=["plain", "note", "latin-in-zh", "two-lines"])
+def test_query_questions_split_english_chinese_and_notes(text, expected):
+    from ct2rdf.serve.cookbook import question
+
+    assert question(text) == expected

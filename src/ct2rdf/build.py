@@ -13,6 +13,7 @@ The CLI is a thin layer over :func:`build` and :meth:`BuildResult.write`.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -25,6 +26,10 @@ from .inputs import INPUT_SUFFIXES, Skipped, Source, collect, find  # noqa: F401
 from .merge import Corpus, merge
 from .pipeline import read_catalog
 from .work import DocOut, Task
+
+# A build's spool folder (in the temp dir) is named SPOOL_PREFIX<pid>-…: with the pid, so
+# the next build can remove the folder of a build killed by SIGKILL (see buildcmd).
+SPOOL_PREFIX = "ct2rdf-spool-"
 
 
 def catalog_for(sources: list[Source], explicit: Path | None) -> dict[str, dict]:
@@ -72,21 +77,22 @@ class BuildResult:
         own = sum(o.triples - len(o.shared) for o in (e.result for e in self.corpus.entries))
         return own + len(set(a.reference) | set(a.shared) | set(a.build))
 
-    def write(self, path: Path | str, fmt: str = "ttl") -> int:
-        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written."""
+    def write(self, path: Path | str, fmt: str = "ttl", staged=None) -> int:
+        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written.
+        Into ``staged`` (a :class:`ct2rdf.atomic.Staged`) when given, else atomically now."""
         from .rdf.write import write
 
         t = time.perf_counter()
-        n = write(path, fmt, self.assembly)
+        n = write(path, fmt, self.assembly, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return n
 
-    def write_shards(self, folder: Path, per_shard: int = 1000) -> list[Path]:
+    def write_shards(self, folder: Path, per_shard: int = 1000, staged=None) -> list[Path]:
         """Write the dataset as N-Quads shards into ``folder`` (see :func:`ct2rdf.rdf.write.write_shards`)."""
         from .rdf.write import write_shards
 
         t = time.perf_counter()
-        paths = write_shards(folder, self.assembly, per_shard)
+        paths = write_shards(folder, self.assembly, per_shard, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return paths
 
@@ -120,6 +126,7 @@ def build(
     base: str,
     catalog: Path | None = None,
     check: bool = True,
+    themes: bool = True,
     jobs: int = 1,
     cache: Path | None = None,
     engine: str = "local",
@@ -132,6 +139,7 @@ def build(
     """Process every input, merge, check the shapes; the result writes the output.
 
     Args:
+        themes: tag paragraphs with themes and ship the theme scheme.
         jobs: worker processes (1: in this process).
         cache: a folder of cached chunks, reused when a file, its catalog row,
             the base and the tool version are unchanged; None: a spool folder
@@ -158,13 +166,13 @@ def build(
     entries = catalog_for(sources, catalog)
     spool = None
     if cache is None:
-        spool = tempfile.TemporaryDirectory(prefix="ct2rdf-")
+        spool = tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-")
         folder = spool.name
     else:
         folder = str(Path(cache))
     keep = keep and jobs == 1 and engine == "local"
     tasks = [Task(s.name, str(s.path), entries.get(s.name), base, folder, check, keep=keep,
-                  max_bytes=max_bytes, max_facts=max_facts) for s in sources]
+                  max_bytes=max_bytes, max_facts=max_facts, themes=themes) for s in sources]
     timings: dict[str, float] = {}
     t = time.perf_counter()
     outs = run_all(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
@@ -174,7 +182,7 @@ def build(
     outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
                                                             scheduler=scheduler))
     timings["merge"] = time.perf_counter() - t
-    assembly = _assemble(corpus, base)
+    assembly = _assemble(corpus, base, themes)
     t = time.perf_counter()
     report = _verdict(corpus, assembly) if check else None
     timings["validate"] = time.perf_counter() - t
@@ -194,7 +202,7 @@ def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Co
     return outs, merge(outs)
 
 
-def _assemble(corpus: Corpus, base: str):
+def _assemble(corpus: Corpus, base: str, themes: bool = True):
     from .rdf.graph import RUN_PLACEHOLDER, BuildFacts, build_triples, iri, reference_triples, run_iri
     from .rdf.nt import natural
     from .rdf.write import Assembly
@@ -214,7 +222,8 @@ def _assemble(corpus: Corpus, base: str):
     return Assembly(
         base=base,
         docs=tuple((e.result.iri, e.result.chunks) for e in docs),
-        shared=tuple(shared), reference=tuple(reference_triples()), build=tuple(build_triples(facts, base)),
+        shared=tuple(shared), reference=tuple(reference_triples(with_themes=themes)),
+        build=tuple(build_triples(facts, base)),
         placeholder=run_iri(base, RUN_PLACEHOLDER).encode(), run=run_iri(base, corpus.run).encode(),
     )
 

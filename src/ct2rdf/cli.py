@@ -1,7 +1,8 @@
 """The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.rdf.validate`.
 
 Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
-``validate``, holds no ct:Document), 2 bad input or usage.
+``validate``, holds no ct:Document), 2 bad input or usage, 130/143 interrupted
+by SIGINT/SIGTERM (see :mod:`ct2rdf.entry`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def cli():
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage.
+                2 bad input or usage, 130/143 interrupted (Ctrl-C, SIGTERM).
     Example:    ct2rdf build seeds/ -o out/ct.ttl && ct2rdf validate out/ct.ttl
     """
 
@@ -50,6 +51,8 @@ def cli():
               help="CSV (file,symbol[,date]) of metadata the texts lack. "
                    "Default: catalog.csv beside the inputs.")
 @click.option("--no-validate", is_flag=True, help="Write the graph without checking the shapes.")
+@click.option("--no-themes", is_flag=True,
+              help="Tag no paragraph with themes and leave the theme scheme out (faster).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: all cores.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of cached per-document results, reused when a file is unchanged. "
@@ -68,8 +71,8 @@ def cli():
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
-def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, no_cache, engine, scheduler,
-          shards, max_size, max_facts, stats, quiet):
+def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache, engine,
+          scheduler, shards, max_size, max_facts, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -78,7 +81,12 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage (files that cannot be read, an unwritable -o).
+                2 bad input or usage (files that cannot be read or whose worker
+                died, an unwritable -o, a full disk),
+                130 / 143 interrupted by SIGINT (Ctrl-C) / SIGTERM.
+    Every file is written under a temporary name (.NAME.ct2rdf-tmp-PID) and
+    all are renamed into place at the end: an error or interrupt leaves the
+    previous output unchanged.
     \b
     Example:
         ct2rdf build seeds/ -o out/ct.ttl
@@ -89,6 +97,7 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
 
     run_build_command(
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
+        themes=not no_themes,
         jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
         shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats, quiet=quiet,
     )
@@ -215,9 +224,11 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
             click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
                        err=True)
         config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
-        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM end like Ctrl-C,
-        # so the temporary store is removed and the exit code is 0
+        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM and Ctrl-C end
+        # the server as a KeyboardInterrupt (not ct2rdf.interrupts' error), so the temporary
+        # store is removed and the exit code is 0
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(config).run(sockets=[listener])
 
@@ -304,5 +315,7 @@ def _query_args(args: tuple[str, ...], query_file: Path | None) -> tuple[list[st
 
 
 def main() -> None:
-    """Entry point of the ``ct2rdf`` command."""
-    cli(prog_name="ct2rdf")
+    """The ``ct2rdf`` command (see :func:`ct2rdf.entry.main`, the installed entry point)."""
+    from .entry import main as run
+
+    run()

@@ -36,7 +36,8 @@ class Result:
     error: InputError | None = None
 
 
-def process(name: str, data: bytes, catalog_entry: dict | None = None, max_facts: int = 100_000) -> Result:
+def process(name: str, data: bytes, catalog_entry: dict | None = None, themes: bool = True,
+            max_facts: int = 100_000) -> Result:
     """Decode, normalize, structure and run every extractor on one file.
 
     Args:
@@ -44,6 +45,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None, max_facts
             as ``ct:sourceFile``).
         data: the file's bytes.
         catalog_entry: the catalog row for this file, if any.
+        themes: run the themes extractor (False: no theme facts at all).
         max_facts: the most facts of one kind a document may have (0: no limit);
             past it the file is an error, not a graph of millions of triples.
     """
@@ -90,7 +92,8 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None, max_facts
         )
     if max_facts and len(structure.paragraphs) > max_facts:  # checked first: it saves the extraction
         return Result(name, error=_too_many(name, "paragraphs", max_facts))
-    facts = {key: tuple(islice(fn(doc), max_facts + 1) if max_facts else fn(doc)) for key, fn in EXTRACTORS}
+    facts = {key: tuple(islice(fn(doc), max_facts + 1) if max_facts else fn(doc))
+             for key, fn in EXTRACTORS if themes or key != "themes"}
     over = [k for k, v in facts.items() if max_facts and len(v) > max_facts]
     if over:
         return Result(name, error=_too_many(name, over[0], max_facts))

@@ -10,7 +10,8 @@ needs, never the text or the triples.  So memory is bounded by the largest
 document, and the writer only concatenates chunks.
 
 Chunks and summaries are cached under a key made of the file's sha256, its
-catalog row, the base IRI, the IRI path and the tool version: a rebuild
+catalog row, the base IRI, the IRI path, the options (validate, themes) and the
+tool version: a rebuild
 after one file changed runs only that file again.
 """
 
@@ -22,7 +23,6 @@ import hashlib
 import json
 import os
 import pickle
-import secrets
 import stat
 import time
 from collections import Counter
@@ -30,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, hooks
+from .atomic import write_atomic
 from .errors import InputError
 from .symbols import Symbol
 
@@ -54,6 +55,7 @@ class Task:
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
     max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
     max_facts: int = 100_000  # refuse documents with more facts of one kind (0: no limit)
+    themes: bool = True  # tag paragraphs with themes (jieba)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def cache_key(task: Task, sha256: str) -> str:
     """
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
-    parts = (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.max_facts))
+    # themes too: a themed chunk must never stand in for a --no-themes one, or the reverse
+    parts = (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.themes),
+             str(task.max_facts))
     for part in parts:
         h.update(part.encode())
         h.update(b"\0")
@@ -138,6 +142,8 @@ def code_digest() -> str:
 
 def run_task(task: Task) -> DocOut:
     """Read, extract, make triples, write chunks, validate: one file, no exceptions."""
+    if hooks.ACTIVE:
+        hooks.at("extract", task.name)
     data = task.data if task.data is not None else read_input(task)
     if isinstance(data, DocOut):
         return data
@@ -232,7 +238,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         clock.append(time.process_time())
         return clock[-1] - clock[-2]
 
-    r = process(task.name, data, task.catalog, max_facts=task.max_facts)
+    r = process(task.name, data, task.catalog, themes=task.themes, max_facts=task.max_facts)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
     seconds = {"extract": lap()}
@@ -328,29 +334,29 @@ def _groups(g, mandates: tuple[Mandate, ...], meetings: str) -> dict:
 
 def _check(g) -> tuple:
     """The document's shape results: its triples, the stubs of what it cites, and
-    the bodies it names (for ``sh:class ct:Body``).  Only those bodies: the
-    reference data is a third of a document's size, and the summary graph
-    checks all of it once (see ``build._verdict``)."""
+    the reference nodes it names: bodies, themes, verbs (``sh:class ct:Body``, S19).
+    Only those: the reference data is a third of a document's size, and the
+    summary graph checks all of it once (see ``build._verdict``)."""
     from .rdf import nt
     from .rdf.shacl import checker
 
     triples = g.own + g.shared
-    bodies = _bodies()
-    named = {o for _, _, o in triples if o in bodies}
-    data = nt.lines(triples + g.stubs) + "".join(bodies[o] for o in sorted(named))
+    nodes = _reference_nodes()
+    named = {o for _, _, o in triples if o in nodes}
+    data = nt.lines(triples + g.stubs) + "".join(nodes[o] for o in sorted(named))
     return checker().check(data)
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
-    """Each body's reference triples as N-Triples text, by its term (``<iri>``)."""
+def _reference_nodes() -> dict[str, str]:
+    """Each reference node's triples (a body's, a theme's, a verb's…) as N-Triples text,
+    by its term (``<iri>``)."""
     from .rdf import nt
     from .rdf.graph import reference_triples
 
     out: dict[str, list] = {}
     for t in reference_triples():
-        if "/org/" in t[0]:
-            out.setdefault(f"<{t[0]}>", []).append(t)
+        out.setdefault(f"<{t[0]}>", []).append(t)
     return {k: nt.lines(v) for k, v in out.items()}
 
 
@@ -364,9 +370,18 @@ def load(folder: str, key: str) -> DocOut | None:
             out = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
-    if not isinstance(out, DocOut) or not all(Path(p).is_file() for p in out.chunks.values()):
+    if not isinstance(out, DocOut) or not all(_filled(p) for p in out.chunks.values()):
         return None
     return out
+
+
+def _filled(path: str) -> bool:
+    """A chunk file is there and not empty (the cache is written without fsync: after a
+    power cut a renamed file can be there but empty; the document is then made again)."""
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
 
 
 def store(folder: str, out: DocOut) -> None:
@@ -375,13 +390,6 @@ def store(folder: str, out: DocOut) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a reader (another build sharing the cache) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write atomically: a reader (another build sharing the cache) never sees half a file.
+    No fsync: a cache entry lost in a power cut is only made again."""
+    write_atomic(path, data, durable=False)
