@@ -89,7 +89,7 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet, themes=True) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, themes=True, max_facts=100_000) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -129,6 +129,7 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
         result = run_build(inputs, base=base, catalog=catalog, check=check, themes=themes,
                            jobs=jobs or default_jobs(),
                            cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
+                           max_facts=max_facts,
                            progress=Progress(total) if show else None)
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
@@ -140,8 +141,11 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
 
 def _finish(result, targets, shards, to_stdout, say, quiet, stats, t0, format_report) -> None:
     errors = result.errors
+    lost = [s for s in result.skipped if s.error]  # folders that could not be listed
     for o in errors:
         click.echo(f"Error: {o.error}", err=True)
+    for s in lost:
+        click.echo(f"Error: {s}", err=True)
     if not result.corpus.entries:
         raise Failure(f"none of the {len(result.outs)} input files could be read; nothing was "
                       "written. Fix the files named above", 2)
@@ -154,9 +158,9 @@ def _finish(result, targets, shards, to_stdout, say, quiet, stats, t0, format_re
     report = result.report
     if report is not None and (report.errors or (report.warnings and not quiet)):
         click.echo(format_report(report, warnings=not quiet), err=True)
-    if errors:
-        raise Failure(f"{len(errors)} of {len(result.outs)} files could not be read or built; "
-                      "the others were built. See the errors above", 2)
+    if errors or lost:
+        what = f"{len(errors)} of {len(result.outs)} files" + (f" and {len(lost)} folders" if lost else "")
+        raise Failure(f"{what} could not be read or built; the others were built. See the errors above", 2)
     if report is not None and not report.conforms:
         where = "it" if to_stdout else ", ".join(written)
         raise Failure(f"the graph violates the shapes ({len(report.errors)} violations above); "
@@ -240,6 +244,9 @@ def _summary(result, say) -> None:
             o = e.result
             say(f"{o.name:<{width}}  {o.paragraphs:>10}  {o.citations:>9}  {len(o.warnings):>8}  "
                 f"{o.symbol or e.path}")
+    for s in result.skipped:
+        if not s.error:
+            click.echo(f"Warning: {s}", err=True)
     for o in result.outs:
         for w in o.warnings:
             click.echo(f"Warning: {w}", err=True)

@@ -66,11 +66,13 @@ def cli():
               help="Also write the dataset as N-Quads shards (1,000 documents each) into this folder.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=20, show_default=True, metavar="MB",
               help="Refuse input files larger than this many MB (0: no limit).")
+@click.option("--max-facts", type=click.IntRange(min=0), default=100_000, show_default=True, metavar="N",
+              help="Refuse a document with more than N facts of one kind (citations…; 0: no limit).")
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
 def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache, engine,
-          scheduler, shards, max_size, stats, quiet):
+          scheduler, shards, max_size, max_facts, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -97,7 +99,7 @@ def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, 
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
         themes=not no_themes,
         jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
-        shards=shards, max_bytes=int(max_size * 1e6), stats=stats, quiet=quiet,
+        shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats, quiet=quiet,
     )
 
 
@@ -117,6 +119,7 @@ def validate(file, shapes, fmt):
     Example:
         ct2rdf validate out/ct.ttl --format json
     """
+    from .errors import UsageError
     from .rdf.validate import EmptyGraph, TurtleError, format_report, read_turtle
     from .rdf.validate import validate as run_validate
 
@@ -139,6 +142,8 @@ def validate(file, shapes, fmt):
         report = run_validate(graph, shapes)
     except FileNotFoundError as e:
         raise Failure(f"{e}. Give --shapes a folder of *.ttl shapes") from None
+    except UsageError as e:  # a malformed shapes file (ct2rdf.rdf.shapecheck)
+        raise Failure(str(e)) from None
     click.echo(format_report(report, fmt))
     if not report.conforms:
         sys.exit(1)

@@ -18,6 +18,7 @@ after one file changed runs only that file again.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -53,6 +54,7 @@ class Task:
     data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
     max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
+    max_facts: int = 100_000  # refuse documents with more facts of one kind (0: no limit)
     themes: bool = True  # tag paragraphs with themes (jieba)
 
 
@@ -117,7 +119,9 @@ def cache_key(task: Task, sha256: str) -> str:
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
     # themes too: a themed chunk must never stand in for a --no-themes one, or the reverse
-    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.themes)):
+    parts = (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.themes),
+             str(task.max_facts))
+    for part in parts:
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
@@ -171,21 +175,45 @@ def read(path: str, max_bytes: int = 0) -> bytes:
 
     A FIFO named on the command line would block the build forever, and a
     link to /dev/zero would read until memory ran out: both are refused by
-    type before opening.  Past the size limit nothing is read at all.
+    type before opening (and opened without blocking, checked again on the
+    open file, in case the path changed in between).  Past the size limit
+    nothing is read at all.  Each refusal says what the path is.
     """
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(path, "not a regular file (a FIFO, device, socket or folder)",
-                         "Give ct2rdf text files only")
-    if max_bytes and st.st_size > max_bytes:
-        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.0f} MB",
-                         "Split it, or raise the limit with --max-size")
-    with open(path, "rb") as f:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(path, f"a broken link (to {os.readlink(path)}, which does not exist)",
+                             "Fix or remove the link") from None
+        raise
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(path, "a symbolic link loop (links that lead back to each other)",
+                             "Fix or remove the links") from None
+        raise
+    _check_type(path, st, max_bytes)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        _check_type(path, os.fstat(fd), max_bytes)
         data = f.read(max_bytes + 1) if max_bytes else f.read()
     if max_bytes and len(data) > max_bytes:  # it grew while we looked
-        raise InputError(path, f"over the limit of {max_bytes / 1e6:.0f} MB",
+        raise InputError(path, f"over the limit of --max-size {max_bytes / 1e6:g} MB",
                          "Split it, or raise the limit with --max-size")
     return data
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _check_type(path: str, st: os.stat_result, max_bytes: int) -> None:
+    """Refuse anything but a regular file within ``max_bytes``, saying what it is."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+        raise InputError(path, f"not a regular file but {kind}", "Give ct2rdf text files only")
+    if max_bytes and st.st_size > max_bytes:
+        raise InputError(path, f"{st.st_size:,} bytes ({st.st_size / 1e6:.1f} MB) is over the limit of "
+                         f"--max-size {max_bytes / 1e6:g} MB", "Split it, or raise the limit with --max-size")
 
 
 def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
@@ -210,7 +238,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         clock.append(time.process_time())
         return clock[-1] - clock[-2]
 
-    r = process(task.name, data, task.catalog, themes=task.themes)
+    r = process(task.name, data, task.catalog, themes=task.themes, max_facts=task.max_facts)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
     seconds = {"extract": lap()}
