@@ -210,7 +210,7 @@ def _write_stats(path: Path, result, written: dict, t0: float) -> None:
                    "total": round(time.perf_counter() - t0, 3)},
         # CPU seconds summed over the documents made (not reused), per step, in the workers
         "worker_cpu": {k: round(sum(o.seconds.get(k, 0.0) for o in result.outs if not o.reused), 3)
-                       for k in ("extract", "triples", "serialize", "validate")},
+                       for k in ("extract", "triples", "turtle", "nquads", "validate")},
         "outputs": written,
         "peak_rss_mb": {"main": round(rss, 1), "workers": round(children, 1)},
     }
