@@ -257,27 +257,11 @@ def _assemble(corpus: Corpus, base: str):
 def _verdict(corpus: Corpus, assembly):
     """The shapes' verdict: every document's own results, and the summary graph's."""
     from .rdf import nt
-    from .rdf.graph import meeting_iri
     from .rdf.shacl import checker
     from .rdf.validate import Report
 
     found = [v for e in corpus.entries for v in (e.result.findings or ())]
-    # the summary: what crosses documents — cited documents (with the dates
-    # the build gives them), meetings described by several documents, and
-    # mandates whose end or renewal the build computed (both ends of a link)
-    meetings: dict[str, int] = {}
-    for e in corpus.entries:
-        for node in e.result.groups:
-            if node.startswith(meeting_iri(assembly.base, "")):
-                meetings[node] = meetings.get(node, 0) + 1
-    wanted = {n for n, k in meetings.items() if k > 1}
-    wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())
-    triples = list(assembly.reference) + list(assembly.build)
-    for e in corpus.entries:
-        for node, group in e.result.groups.items():
-            if node in wanted:
-                triples += group
-    summary = checker().check(nt.lines(nt.ordered(triples)))
+    summary = checker().check(nt.lines(nt.ordered(summary_triples(corpus, assembly))))
     run = assembly.run.decode()
     placeholder = assembly.placeholder.decode()
     where = {e.result.iri: e.result.name for e in corpus.entries}
@@ -291,6 +275,33 @@ def _verdict(corpus: Corpus, assembly):
                 v = replace(v, file=doc)
         out.append(v)
     return Report.union_of(out)
+
+
+def summary_triples(corpus: Corpus, assembly) -> list:
+    """The summary graph the cross-document shapes check once per build.
+
+    What crosses documents: cited documents (with the dates the build gives
+    them), meetings described by several documents, and mandates whose end
+    or renewal the build computed (both ends of a link), each with the
+    triples of its document the shapes follow; and the reference data.  Its
+    size grows with the corpus, so every shape must check it in linear time
+    (``python bench/bench_summary.py``; tests/test_summary.py).
+    """
+    from .rdf.graph import meeting_iri
+
+    meetings: dict[str, int] = {}
+    for e in corpus.entries:
+        for node in e.result.groups:
+            if node.startswith(meeting_iri(assembly.base, "")):
+                meetings[node] = meetings.get(node, 0) + 1
+    wanted = {n for n, k in meetings.items() if k > 1}
+    wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())
+    triples = list(assembly.reference) + list(assembly.build)
+    for e in corpus.entries:
+        for node, group in e.result.groups.items():
+            if node in wanted:
+                triples += group
+    return triples
 
 
 def _owner(focus: str, where: dict[str, str]) -> str | None:
