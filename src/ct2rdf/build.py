@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from .cache import CACHE_DAYS, prune
 from .errors import InputError, UsageError
 from .merge import Corpus, merge
 from .pipeline import read_catalog
@@ -91,6 +92,7 @@ class BuildResult:
     assembly: object  # a ct2rdf.rdf.write.Assembly
     timings: dict = field(default_factory=dict)
     reused: int = 0  # documents whose chunks came from the cache
+    pruned: int = 0  # cache entries removed after the build (see ct2rdf.cache.prune)
     jobs: int = 1
     _spool: tempfile.TemporaryDirectory | None = None
 
@@ -168,6 +170,7 @@ def build(
     keep: bool = True,
     max_bytes: int = 20_000_000,
     progress: Callable[[int], None] | None = None,
+    cache_days: float | None = CACHE_DAYS,
 ) -> BuildResult:
     """Process every input, merge, check the shapes; the result writes the output.
 
@@ -181,6 +184,8 @@ def build(
         keep: keep each file's pipeline Result (in-process builds only).
         max_bytes: refuse input files larger than this (0: no limit).
         progress: called with the number of documents done so far.
+        cache_days: after the build, remove the cache's entries that it did
+            not use and no build used for this many days (None: keep all).
     """
     from .engines import run_all
 
@@ -207,14 +212,18 @@ def build(
     reused = sum(1 for o in outs if o.reused)
     timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
+    used = {o.key for o in outs}  # a clashing minted path is made twice: both are reused next time
     outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
                                                             scheduler=scheduler))
     timings["merge"] = time.perf_counter() - t
+    pruned = 0
+    if cache is not None and cache_days is not None:
+        pruned = prune(folder, used | {o.key for o in outs}, cache_days)
     assembly = _assemble(corpus, base)
     t = time.perf_counter()
     report = _verdict(corpus, assembly) if check else None
     timings["validate"] = time.perf_counter() - t
-    return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, jobs, spool)
+    return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, pruned, jobs, spool)
 
 
 def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Corpus]:

@@ -89,7 +89,7 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, cache_days=30.0) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -118,8 +118,8 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
     t0 = time.perf_counter()
     try:
         result = run_build(inputs, base=base, catalog=catalog, check=check, jobs=jobs or default_jobs(),
-                           cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
-                           progress=Progress(total) if show else None)
+                           cache=cache, cache_days=cache_days, engine=engine, scheduler=scheduler, keep=False,
+                           max_bytes=max_bytes, progress=Progress(total) if show else None)
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
     try:
@@ -188,6 +188,8 @@ def _summary(result, say) -> None:
     for w in result.corpus.warnings:
         click.echo(f"Warning: {w}", err=True)
     reused = f", {result.reused} reused from the cache" if result.reused else ""
+    if result.pruned:
+        reused += f", {result.pruned} unused cached documents removed"
     say(f"{len(entries)} documents{reused}, {result.triples} triples")
 
 
@@ -202,6 +204,7 @@ def _write_stats(path: Path, result, written: dict, t0: float) -> None:
         "documents": len(result.outs),
         "built": sum(1 for o in result.outs if o.ok and not o.reused),
         "reused": result.reused,
+        "pruned": result.pruned,
         "failed": len(result.errors),
         "triples": result.triples,
         "bytes_in": sum(o.size for o in result.outs),

@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
+from .cache import touch
 from .errors import InputError
 from .symbols import Symbol
 
@@ -350,6 +351,7 @@ def load(folder: str, key: str) -> DocOut | None:
         return None
     if not isinstance(out, DocOut) or not all(Path(p).is_file() for p in out.chunks.values()):
         return None
+    touch(Path(folder) / f"{key}.pkl")  # used now: see ct2rdf.cache.prune
     return out
 
 
