@@ -90,3 +90,20 @@ def test_build_without_cache_days_prunes_nothing(tmp_path):
     os.utime(stale, (0, 0))
     build([next(SEEDS.glob("*.txt"))], base=BASE, cache=cache, keep=False, cache_days=None).close()
     assert stale.exists()
+
+
+def test_shapes_count_in_the_cache_key():
+    # a document's cached results include its shape check: edited shapes must not reuse
+    # them, in a source checkout too (where shapes/ is outside the package)
+    from ct2rdf.resources import turtle_files
+    from ct2rdf.work import code_digest
+
+    shapes = turtle_files("shapes")[0]
+    st = shapes.stat()
+    before = code_digest.__wrapped__()
+    try:
+        os.utime(shapes, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert code_digest.__wrapped__() != before
+    finally:
+        os.utime(shapes, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert code_digest.__wrapped__() == before

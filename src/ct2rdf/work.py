@@ -126,12 +126,22 @@ def cache_key(task: Task, sha256: str) -> str:
 def code_digest() -> str:
     """sha256 over the tool version and the name, size and modification time of
     every file of the installed package (code, data, shapes): stat, not read,
-    so it costs a millisecond; a touched file only costs a rebuild."""
+    so it costs a millisecond; a touched file only costs a rebuild.
+
+    In a source checkout the shapes are outside the package (at the top of
+    the repository): they count too, or documents checked against edited
+    shapes would keep their old results.
+    """
+    from .resources import resource_dir
+
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"ct2rdf {__version__}".encode())
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        st = f.stat()
-        h.update(f"{f.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    shapes = resource_dir("shapes").resolve()
+    for top in (root,) if shapes.is_relative_to(root) else (root, shapes):
+        for f in sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            st = f.stat()
+            name = f.relative_to(root if top == root else top.parent).as_posix()
+            h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
