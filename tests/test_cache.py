@@ -28,7 +28,7 @@ ROWS = [
     # two entries, one stale: only that one goes
     ("two", {f"{A}.pkl": 40, f"{B}.pkl": 2}, set(), 30, {f"{B}.pkl"}),
     # the temporary file a killed build left goes with its entry
-    ("temporary", {f".{A}.nq.1a2b3c4d.tmp": 40}, set(), 30, set()),
+    ("temporary", {f".{A}.nq.ct2rdf-tmp-4242": 40}, set(), 30, set()),
     # files not named as entries are never touched, however old: a shared folder
     ("foreign", {"notes.txt": 400, "abc.pkl": 400, f"{A.upper()}.pkl": 400, f"{A}.pkl.bak": 400},
      set(), 30, {"notes.txt", "abc.pkl", f"{A.upper()}.pkl", f"{A}.pkl.bak"}),
@@ -51,7 +51,8 @@ def test_prune(tmp_path, files, used, days, remain):
 KEYS = [
     ("summary", f"{A}.pkl", A),  # a document's summary
     ("chunk", f"{A}.nq", A),  # one of its chunks
-    ("temporary", f".{A}.ttl.0badcafe.tmp", A),  # a chunk being written
+    ("temporary", f".{A}.ttl.ct2rdf-tmp-4242", A),  # a chunk being written (ct2rdf.atomic)
+    ("other-temporary", f".{A}.ttl.0badcafe.tmp", None),  # not ct2rdf's temporary name
     ("other-suffix", f"{A}.txt", None),  # not a cache suffix
     ("short-key", "0123.pkl", None),  # not a 32-digit key
     ("upper-case", f"{A.upper()}.pkl", None),  # keys are lower-case hex

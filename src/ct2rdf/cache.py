@@ -18,6 +18,8 @@ import os
 import time
 from pathlib import Path
 
+from .atomic import TMP_MARK, temp_pid
+
 CACHE_DAYS = 30.0
 # what an entry's files end with: its summary and every chunk format (ct2rdf.work.FORMATS)
 _SUFFIXES = frozenset(("pkl", "ttl", "nq"))
@@ -30,8 +32,9 @@ def prune(folder: Path | str, used: set[str], days: float = CACHE_DAYS, now: flo
     file is older than ``days`` days; return how many entries were removed.
 
     Only files named as entries are looked at (``<key>.<suffix>`` with a key of
-    32 hex digits, and the ``.<key>.<suffix>.<hex>.tmp`` files a killed build
-    left): a cache folder shared with anything else loses nothing else.
+    32 hex digits, and the temporary files a killed build left of them, see
+    :mod:`ct2rdf.atomic`): a cache folder shared with anything else loses
+    nothing else.
     """
     cutoff = (time.time() if now is None else now) - days * 86400
     entries: dict[str, list[tuple[str, float]]] = {}
@@ -60,12 +63,12 @@ def prune(folder: Path | str, used: set[str], days: float = CACHE_DAYS, now: flo
 def entry_key(name: str) -> str | None:
     """The key of a cache file's name, None if the name is not an entry's.
 
-    ``0123…cdef.nq`` → ``0123…cdef``; a temporary file of ``work._write``,
-    ``.0123…cdef.nq.1a2b3c4d.tmp``, → the same key; ``notes.txt`` → None.
+    ``0123…cdef.nq`` → ``0123…cdef``; the temporary file it is written as,
+    ``.0123…cdef.nq.ct2rdf-tmp-4242``, → the same key; ``notes.txt`` → None.
     """
+    if temp_pid(name) is not None:
+        name = name.rpartition(TMP_MARK)[0][1:]
     parts = name.split(".")
-    if len(parts) == 5 and parts[0] == "" and parts[4] == "tmp":
-        parts = parts[1:3]
     if len(parts) != 2 or parts[1] not in _SUFFIXES:
         return None
     key = parts[0]
