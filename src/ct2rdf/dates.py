@@ -75,18 +75,25 @@ def time_from_match(m: re.Match) -> dt.time | None:
         return None
 
 
-def add_period(start: dt.date, n: int, unit: str) -> dt.date:
-    """``start`` plus ``n`` units (个月, 天/日, 周/个星期, 年), clamped to the month's end.
+def add_period(start: dt.date, n: int, unit: str, days: int = 0) -> dt.date | None:
+    """``start`` plus ``n`` units (个月, 天/日, 周/个星期, 年), clamped to the month's end,
+    plus ``days``; None when that falls outside the calendar (在本决议通过后九千年内:
+    one file's absurd number must not kill the build).
 
     >>> add_period(dt.date(2021, 12, 30), 2, "个月")
     datetime.date(2022, 2, 28)
+    >>> add_period(dt.date(2014, 1, 1), 9000, "年") is None
+    True
     """
-    if unit in ("天", "日"):
-        return start + dt.timedelta(days=n)
-    if unit in ("周", "个星期"):
-        return start + dt.timedelta(weeks=n)
-    months = n * 12 if unit == "年" else n
-    y, m = divmod(start.month - 1 + months, 12)
-    year, month = start.year + y, m + 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(start.day, last))
+    try:
+        if unit in ("天", "日"):
+            return start + dt.timedelta(days=n + days)
+        if unit in ("周", "个星期"):
+            return start + dt.timedelta(weeks=n, days=days)
+        months = n * 12 if unit == "年" else n
+        y, m = divmod(start.month - 1 + months, 12)
+        year, month = start.year + y, m + 1
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return dt.date(year, month, min(start.day, last)) + dt.timedelta(days=days)
+    except (ValueError, OverflowError):  # past 9999-12-31 or before 0001-01-01
+        return None

@@ -149,7 +149,8 @@ def extend_durations(entries: list[Entry]) -> dict:
         if computed:
             n, unit = _DURATION_RE.fullmatch(m.duration).groups()
             end = add_period(prev[1], int(n), _UNIT[unit])
-            ends[m.node] = end
+            if end is not None:
+                ends[m.node] = end
         if end is not None:
             latest[m.holder] = (date, end)
     return ends

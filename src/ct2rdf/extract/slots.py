@@ -99,11 +99,15 @@ def deadlines(doc: Doc, ct: ClauseText) -> list[tuple[int, dt.date]]:
         end = stated_end(doc, ct.base + r.start())
         if end is not None:
             n = cn_number(r.group("n")) if r.group("n") else 0
-            out.append((r.start(), add_period(end, -n, r.group("unit")) if n else end))
+            due = add_period(end, -n, r.group("unit")) if n else end
+            if due is not None:
+                out.append((r.start(), due))
     if doc.date:
         for r in P.RELATIVE_DEADLINE_RE.finditer(ct.text):
             n, unit = (r.group("n"), r.group("unit")) if r.group("n") else (r.group("x_n"), r.group("x_unit"))
-            out.append((r.start(), add_period(doc.date, cn_number(n), unit)))
+            due = add_period(doc.date, cn_number(n), unit)
+            if due is not None:
+                out.append((r.start(), due))
     return sorted(out)
 
 
