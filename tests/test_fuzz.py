@@ -29,8 +29,13 @@ def test_a_short_run_finds_nothing(tmp_path, capsys):
     assert code == 0, out
 
 
-def _hang(folder):
-    time.sleep(60)
+def _spin(folder):
+    while True:
+        pass
+
+
+def _block(folder):
+    time.sleep(600)
 
 
 def _raise(folder):
@@ -53,8 +58,10 @@ def _fine(folder):
 # (what the build does, the kind reported, the signature's start)
 # fmt: off
 HARNESS_ROWS = [
-    # a build that never ends is killed at the timeout
-    (_hang, "hang", "over-"),
+    # a build that never ends is killed when it has used its CPU time
+    (_spin, "hang", "over-1s-cpu"),
+    # a build blocked on a read (a FIFO) uses no CPU: killed by the wall clock
+    (_block, "hang", "blocked"),
     # an exception escaping the checks is a crash with its type and place
     (_raise, "crash", "ZeroDivisionError@"),
     # a child killed by a signal (a segfault in an extension) is a crash
@@ -65,11 +72,13 @@ HARNESS_ROWS = [
 # fmt: on
 
 
-@pytest.mark.parametrize(("check", "kind", "sig"), HARNESS_ROWS, ids=["hang", "raise", "signal", "memory"])
+@pytest.mark.parametrize(("check", "kind", "sig"), HARNESS_ROWS,
+                         ids=["spin", "block", "raise", "signal", "memory"])
 def test_harness_reports_each_kind(tmp_path, monkeypatch, check, kind, sig):
     monkeypatch.setattr(fuzz, "check_build", check)
     (tmp_path / "in").mkdir()
-    findings, _, _ = fuzz.run_one(tmp_path, timeout=3, memory_mb=2000)
+    wall = 3 if check is _block else 60  # a spinning child may wait for a core on a busy machine
+    findings, _, _ = fuzz.run_one(tmp_path, timeout=1, memory_mb=2000, wall=wall)
     assert [(k, s[: len(sig)]) for k, s, _ in findings] == [(kind, sig)]
 
 

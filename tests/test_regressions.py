@@ -146,3 +146,25 @@ def test_absurd_extension_does_not_kill_the_build(tmp_path):
     assert {(m.end, m.duration) for o in r.outs for m in o.mandates} == {
         (None, "P9999Y"), (dt.date(2017, 12, 31), None)}
     r.close()
+
+
+# Whole builds that must conform to the shapes, found by bench/fuzz.py: (the inputs, under tests/).
+# fmt: off
+CONFORMING_ROWS = [
+    # a Human Rights Council resolution reads like a resolution but is not the Council's or the
+    # Assembly's: typed ct:Resolution, its symbol A/HRC/RES/40/16 violated S01; now a ct:Document
+    ["real/b-ohchr-a-hrc-res-40-16-distr-header.txt"],
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("files", CONFORMING_ROWS, ids=["hrc-resolution"])
+def test_builds_conform(files):
+    from pathlib import Path
+
+    from ct2rdf.build import build
+
+    here = Path(__file__).parent
+    r = build([here / f for f in files], base="https://w3id.org/ct2rdf/id/")
+    assert r.report.conforms, [v.shape for v in r.report.errors]
+    r.close()
