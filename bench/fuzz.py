@@ -239,10 +239,12 @@ ENCODINGS = ("utf-8", "utf-8", "utf-8", "utf-8-sig", "gb18030", "utf-16")
 
 
 def make_input(rng: random.Random, pool: list[str]) -> tuple[dict[str, bytes], list[str]]:
-    """One to three mutated files (name → bytes) and the log of what was done to them."""
+    """One to three mutated files (name → bytes), sometimes two from the same text (one
+    document twice, clashing minted paths) and a catalog, and the log of what was done."""
     files, log = {}, []
+    first = rng.randrange(len(pool))
     for k in range(rng.choice((1, 1, 1, 2, 3))):
-        base = rng.randrange(len(pool))
+        base = first if k == 0 or rng.random() < 0.3 else rng.randrange(len(pool))
         text, steps = pool[base], [f"file{k}: pool[{base}]"]
         for _ in range(rng.randint(1, 8)):
             m = rng.choice(TEXT_MUTATIONS)
@@ -260,7 +262,19 @@ def make_input(rng: random.Random, pool: list[str]) -> tuple[dict[str, bytes], l
             steps.append(m.__name__)
         files[f"f{k}.txt"] = data
         log.append(" ".join(steps))
+    if rng.random() < 0.2:
+        files["catalog.csv"] = catalog(rng, list(files))
+        log.append("catalog.csv")
     return files, log
+
+
+def catalog(rng: random.Random, names: list[str]) -> bytes:
+    """A catalog row per file, its symbol and date well formed or not."""
+    symbols = ("S/RES/1373 (2001)", "S/PRST/2015/11", "S/2020/1", "A/RES/60/288", "garbage", "", "S/RES/0")
+    dates = ("2013-12-17", "9999-12-31", "0001-01-01", "2013-02-30", "x", "", "1945-01-01")
+    rows = ["file,symbol,date,note"] + [f"{n},{rng.choice(symbols)},{rng.choice(dates)},\"a, \"\"b\"\"\""
+                                        for n in names]
+    return ("\n".join(rows) + "\n").encode()
 
 
 def load_pool() -> list[str]:
@@ -313,7 +327,7 @@ def check_build(folder: Path) -> tuple[list[tuple[str, str, str]], Counter]:
             content[shape] += 1
         else:
             findings.append(("shape", shape, r.output))
-    names = sorted(p.name for p in (folder / "in").iterdir())
+    names = sorted(p.name for p in (folder / "in").glob("*.txt"))
     if not out.exists():  # nothing built: every file must have been refused by name
         lost = [n for n in names if f"{n}:" not in r.output]
         if lost:
