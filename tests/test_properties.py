@@ -36,6 +36,7 @@ from conftest import ROOT
 from ct2rdf.model import Span
 from ct2rdf.pipeline import process
 from ct2rdf.rdf import nt
+from ct2rdf.text.decode import decode
 from ct2rdf.text.normalize import _VARIANTS, _fold_char, _t2s, fold, normalize
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -151,13 +152,12 @@ def check_pipeline(source: str):
         assert r.doc is None
         return r
     text, norm = r.doc.text, r.doc.norm
+    source = norm.source  # as decoded (a leading BOM is not part of it)
     for v in _walk(_everything(r)):
         if isinstance(v, Span):
             assert 0 <= v.start < v.end <= len(text), f"{v} outside the text ({len(text)})"
             lo, hi = norm.source_span(v.start, v.end)
             assert 0 <= lo < hi <= len(source)
-        elif isinstance(v, tuple) and len(v) == 2 and all(type(x) is int for x in v):
-            pass  # a (source start, end) pair is checked below with its fact
     for group in r.facts.values():
         for fact in group:
             if getattr(fact, "source_span", None):  # a citation in a URL line: source offsets
@@ -170,6 +170,7 @@ def check_pipeline(source: str):
 
 @PROFILE
 @given(documents())
+@example("\ufeff安全理事会，\n\n1. 决定反恐执行局每隔90天向安理会报告；")  # a BOM: offsets count after it
 def test_pipeline_never_raises_and_spans_are_inside(source):
     check_pipeline(source)
 
@@ -183,6 +184,7 @@ def test_pipeline_on_generated_resolutions(source):
 
 @settings(PROFILE, max_examples=max(10, EXAMPLES // 5))  # triples and Oxigraph: 30 ms an example
 @given(documents())
+@example("\ufeff安全理事会，\n\n1. 决定反恐执行局每隔90天向安理会报告；")  # a BOM: offsets count after it
 def test_every_passage_quotes_its_source(source):
     """Through the worker's whole path (facts → triples → N-Quads chunk), each passage's
     ``oa:exact`` is the source's characters at its ``oa:start``/``oa:end``."""
@@ -195,6 +197,7 @@ def test_every_passage_quotes_its_source(source):
     out = run_task(task)
     if out.error is not None:
         return
+    source = decode(source.encode("utf-8"))[0]  # offsets count in the decoded text
     store = ox.Store()
     store.load(out.chunks["nq"], format=ox.RdfFormat.N_QUADS)
     for row in store.query(PASSAGES, use_default_graph_as_union=True):
