@@ -382,6 +382,61 @@ def s12_identifying(g):
     return a
 
 
+def themes_used(g) -> list[URIRef]:
+    """The theme concepts some paragraph is about, in IRI order."""
+    return sorted({o for o in g.objects(None, DCTERMS.subject) if (o, SKOS.inScheme, None) in g}, key=str)
+
+
+def classifying(g, k: int) -> URIRef:
+    """The ``k``-th theme annotation, in IRI order."""
+    return sorted(set(g.subjects(OA.motivatedBy, OA.classifying)), key=str)[k]
+
+
+def s19_subject(g):
+    p = sorted(set(g.subjects(CT.operativeVerb, None)), key=str)[0]
+    g.add((p, DCTERMS.subject, g.value(p, CT.operativeVerb)))  # a verb concept: not a theme
+    return p
+
+
+def s19_label(g):
+    t = themes_used(g)[0]
+    for label in list(g.objects(t, SKOS.prefLabel)):
+        if label.language == "en":
+            g.remove((t, SKOS.prefLabel, label))
+    return t
+
+
+def s19_notation(g):
+    t = themes_used(g)[1]
+    put(g, t, SKOS.notation, Literal(str(g.value(t, SKOS.notation)).upper()))
+    return t
+
+
+def s20_body(g):
+    a = classifying(g, 0)
+    g.add((a, OA.hasBody, themes_used(g)[2]))  # a second theme
+    return a
+
+
+def s20_target(g):
+    a = classifying(g, 1)
+    target = g.value(a, OA.hasTarget)
+    new = URIRef(f"{target}/planted/target")
+    g.add((new, RDF.type, OA.SpecificResource))
+    for sel in g.objects(target, OA.hasSelector):  # the position selector only
+        if (sel, RDF.type, OA.TextPositionSelector) in g:
+            g.add((new, OA.hasSelector, sel))
+    g.add((new, OA.hasSource, g.value(target, OA.hasSource)))
+    put(g, a, OA.hasTarget, new)
+    return a
+
+
+def s20_paragraph(g):
+    a = classifying(g, 2)
+    g.remove((a, CT.inParagraph, None))
+    return a
+
+
 # ---- plausibility ------------------------------------------------------------
 
 def s14_due(g):
@@ -517,6 +572,18 @@ ROWS = [
     Planted("S12-Mentions-body", s12_mentions),
     # a mention annotation whose body is a resolution
     Planted("S12-Identifying-body", s12_identifying),
+    # a paragraph "about" a verb concept, which is no theme
+    Planted("S19-Subject-theme", s19_subject),
+    # a theme without its English label
+    Planted("S19-Theme-label", s19_label),
+    # a theme whose key is in capitals
+    Planted("S19-Theme-notation", s19_notation),
+    # a theme's annotation with two themes
+    Planted("S20-Classifying-body", s20_body),
+    # a theme's annotation whose target has no quote selector
+    Planted("S20-Classifying-target", s20_target),
+    # a theme's annotation naming no paragraph
+    Planted("S20-Classifying-paragraph", s20_paragraph),
     # a reporting duty addressed to no one
     Planted("S13-ReportingDuty-addressee", s13(CT.addressee, "addressee")),
     # a reporting duty reporting to no one

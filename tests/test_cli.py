@@ -245,7 +245,7 @@ def test_output_has_ordinary_permissions(files, umask):
         os.umask(old)
     assert r.exit_code == 0
     assert (files / "p" / "ct.ttl").stat().st_mode & 0o777 == 0o666 & ~umask
-    assert not list((files / "p").glob(".*.tmp")), "the temporary file is left behind"
+    assert not list((files / "p").glob(".*.ct2rdf-tmp-*")), "the temporary file is left behind"
 
 
 def test_dash_writes_the_graph_to_stdout(files):
@@ -292,12 +292,13 @@ def test_json_report_of_an_empty_graph(files):
 
 def test_write_failure_is_an_error_not_a_traceback(files, monkeypatch):
     # an unwritable folder: root may write anywhere, so the refusal is simulated
-    from ct2rdf.rdf import write
+    # where the output's temporary file is made (after the check before the build)
+    from ct2rdf import atomic
 
     def refuse(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(write, "_atomic", refuse)
+    monkeypatch.setattr(atomic, "_create", refuse)
     r = run("build", str(files / "docs"), "-o", str(files / "x.ttl"))
     assert r.exit_code == 2 and "Traceback" not in r.output
     [line] = [x for x in r.stderr.splitlines() if x.startswith("Error:")]

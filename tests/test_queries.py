@@ -40,8 +40,10 @@ def run(store, name: str, keys: tuple[str, ...]) -> list[tuple]:
 
 
 def test_every_query_is_tested():
+    from test_theme_queries import THEME_QUERIES
+
     tested = {"mandates-ending-before-2018", "cted-deliverables", "reporting-to-security-council",
-              "paragraphs-mentioning-1540-committee"}
+              "paragraphs-mentioning-1540-committee", *THEME_QUERIES}  # the themes: test_theme_queries.py
     assert {p.stem for p in QUERIES.glob("*.rq")} == tested
 
 

@@ -193,5 +193,5 @@ def test_special_and_oversized_files_are_refused_and_the_others_built(tmp_path):
                             "-o", str(tmp_path / "ct.ttl"), "--no-cache", "--max-size", "1"])
     assert r.exit_code == 2, r.output
     assert "pipe.txt: not a regular file" in r.output
-    assert "big.txt: 1.5 MB is over the limit of 1 MB" in r.output
+    assert "big.txt: 1,500,000 bytes (1.5 MB) is over the limit of --max-size 1 MB" in r.output
     assert (tmp_path / "ct.ttl").exists()  # the good file was built and written

@@ -36,6 +36,8 @@ CONSTRUCT_2129 = f"CONSTRUCT WHERE {{ <{R2129}> <http://www.w3.org/2000/01/rdf-s
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # sorting a cross product holds it all in memory: ~250 MB more every second
 GREEDY = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a ?d LIMIT 1"
+LONG_ROWS = ('SELECT ?block ?x WHERE { { SELECT (GROUP_CONCAT("aaaaaaaaaaaaaaaa"; separator="") AS ?block) '
+             '{ SELECT ?s { ?s ?p ?o } LIMIT 8192 } } { SELECT ?x { ?x ?y ?z } LIMIT 16 } }')
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
@@ -48,7 +50,7 @@ def graph():
 def client(tmp_path_factory):
     prepared = prepare([OUT], tmp_path_factory.mktemp("serve"))
     settings = Settings(timeout=TIMEOUT, max_results=MAX_RESULTS, max_body=MAX_BODY, workers=2,
-                        max_memory_mb=100)
+                        max_memory_mb=100, max_answer_mb=1)
     with TestClient(create_app(prepared, settings)) as c:
         yield c
 
@@ -154,6 +156,19 @@ ERRORS = [
      f"more than {MAX_RESULTS} rows"),
     ("too-many-triples", "GET", {"params": {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}}, 400,
      f"more than {MAX_RESULTS} triples"),
+    # bytes that are not UTF-8 once percent-decoded: refused, never run as U+FFFD
+    ("utf8-query-string", "GET", {"path": "/sparql?query=ASK%7B%3Fs%20%3Fp%20%22%FF%22%7D"}, 400,
+     "query string is not UTF-8"),
+    ("utf8-form", "POST", {"content": b"query=ASK%7B%22%C3%28%22%7D",
+                           "headers": {"content-type": "application/x-www-form-urlencoded"}}, 400,
+     "form is not UTF-8"),
+    ("utf8-body", "POST", {"content": b'ASK { ?s ?p "\xe4\xb8" }',
+                           "headers": {"content-type": "application/sparql-query"}}, 400,
+     "body is not UTF-8"),
+    # a request line and headers past --max-header (the default 16,384 bytes), sent at once
+    ("header-too-large", "GET", {"params": {"query": "ASK {} #" + "x" * 20_000}}, 431, "--max-header"),
+    # few rows, but long ones: 16 rows holding a 128 KiB literal each pass --max-answer 1 (MB)
+    ("too-large-answer", "GET", {"params": {"query": LONG_ROWS}}, 400, "(--max-answer)"),
     # a query that dies of its memory ceiling gets an error; its worker is replaced
     ("out-of-memory", "GET", {"params": {"query": GREEDY}}, 503, "stopped its worker"),
 ]
@@ -162,7 +177,8 @@ ERRORS = [
 @pytest.mark.parametrize(("method", "kwargs", "status", "message"), [r[1:] for r in ERRORS],
                          ids=[r[0] for r in ERRORS])
 def test_errors(client, method, kwargs, status, message):
-    r = client.request(method, "/sparql", **kwargs)
+    kwargs = dict(kwargs)
+    r = client.request(method, kwargs.pop("path", "/sparql"), **kwargs)
     assert r.status_code == status, r.text
     assert r.text.startswith("Error: ") and message in r.text
 
@@ -305,6 +321,8 @@ ASSETS = [
     ("index.html", r"""(?:src|href)=["'](?!/)"""),
     # the script fetches only paths on this server
     ("app.js", r"""fetch\(\s*["'`](?!/)"""),
+    # the chart too: /cookbook and /sparql only; its SVG namespace is a name, never fetched
+    ("chart.js", r"""fetch\(\s*["'`](?!/)"""),
     # the style imports nothing and loads no fonts or images
     ("style.css", r"@import|url\("),
 ]
@@ -346,3 +364,25 @@ def test_json_literals_keep_language_and_type(client):
     assert binding["l"] == {"type": "literal", "value": "安全理事会第2129(2013)号决议", "xml:lang": "zh"}
     assert binding["d"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
     assert Literal(binding["d"]["value"]).toPython() == "2013-12-17"
+
+
+# The page's questions come from each query's opening comment block.
+QUESTIONS = [
+    # English then Chinese, no note
+    ("# Who?\n# 谁？\nSELECT", ("Who?", "谁？")),
+    # an English note quoting a Chinese word after the Chinese line stays a note
+    ('# Who reports?\n# 谁报告？\n# A duty without ct:frequency is "regular" (定期).\nSELECT',
+     ("Who reports?", "谁报告？")),
+    # a Chinese line quoting a Latin term is still Chinese
+    ("# Which FTF?\n# 哪些段落涉及外国恐怖主义战斗人员（FTF）？\nSELECT",
+     ("Which FTF?", "哪些段落涉及外国恐怖主义战斗人员（FTF）？")),
+    # two English lines are joined
+    ("# Which paragraphs\n# cite 1373?\n# 哪些段落？\nSELECT", ("Which paragraphs cite 1373?", "哪些段落？")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUESTIONS, ids=["plain", "note", "latin-in-zh", "two-lines"])
+def test_query_questions_split_english_chinese_and_notes(text, expected):
+    from ct2rdf.serve.cookbook import question
+
+    assert question(text) == expected

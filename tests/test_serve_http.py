@@ -27,9 +27,10 @@ import pyoxigraph as ox
 import pytest
 
 import ct2rdf
-from conftest import OUT, ROOT
+from conftest import OUT, ROOT, answers_on_seeds
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+THEMES = Path(__file__).with_name("themes_fixture.ttl")
 SRC = str(Path(ct2rdf.__file__).resolve().parents[1])
 
 
@@ -44,11 +45,10 @@ def cli(*args: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "ct2rdf", *args], env=env, cwd=ROOT, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def server():
-    """The endpoint's address, once it answers."""
+def serve(graph: Path):
+    """Run ``ct2rdf serve graph`` on a free port; yield its address once it answers, then stop it."""
     port = free_port()
-    process = cli("serve", str(OUT), "--port", str(port), "--quiet", "--timeout", "2",
+    process = cli("serve", str(graph), "--port", str(port), "--quiet", "--timeout", "2",
                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -68,6 +68,18 @@ def server():
     assert process.wait(20) == 0 and workers
     time.sleep(0.5)
     assert not any(Path(f"/proc/{pid}").exists() for pid in workers)
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The endpoint serving out/ct.ttl."""
+    yield from serve(OUT)
+
+
+@pytest.fixture(scope="module")
+def themes_server():
+    """The endpoint serving the hand-written themes graph of tests/test_theme_queries.py."""
+    yield from serve(THEMES)
 
 
 def children(pid: int) -> list[int]:
@@ -113,7 +125,7 @@ def test_cookbook_answers_equal_oxigraph(server, store, path):
     assert status == 200 and media == "application/sparql-results+json"
     rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(text)["results"]["bindings"]]
     expected = oxigraph_rows(store, query)
-    assert rows == expected and rows
+    assert rows == expected and (rows or not answers_on_seeds(path))
 
 
 REFUSALS = [
@@ -236,25 +248,149 @@ TABLE = """(() => { const t = document.querySelector('table.results'); if (!t) r
   const text = (td) => td.childNodes.length ? td.childNodes[0].textContent : '';
   return [...t.querySelectorAll('tbody tr')].map(tr => [...tr.cells].slice(0, 3).map(text)); })()"""
 
+# what the themes chart shows, once drawn (null before): the SVG's rows and bars, the year labels,
+# the legend's ticked themes, the data table's rows, or the message standing in for the chart
+CHART = """((box) => { if (!box || !box.querySelector('svg.chart, .empty:not(.loading)')) return null;
+  const svg = box.querySelector('svg.chart');
+  return { message: svg ? null : box.querySelector('.empty').textContent,
+    title: svg && svg.querySelector('title').textContent, desc: svg && svg.querySelector('desc').textContent,
+    labelledby: svg && svg.getAttribute('aria-labelledby'),
+    rows: svg ? [...svg.querySelectorAll('.series')].map(g => g.dataset.theme) : [],
+    bars: svg ? [...svg.querySelectorAll('.series')].map(g => g.querySelectorAll('rect.bar').length) : [],
+    years: svg ? [...svg.querySelectorAll('text.year')].map(t => t.textContent) : [],
+    ticked: [...box.querySelectorAll('.legend li')].filter(li => li.querySelector('input').checked)
+      .map(li => [li.querySelector('.zh').textContent, li.querySelector('.en').textContent]),
+    legend: box.querySelectorAll('.legend li').length,
+    table: [...box.querySelectorAll('table.themes-table tbody tr')].map(tr => tr.dataset.theme) }; })"""
 
-def test_browser_runs_a_cookbook_query_offline(server, tmp_path):
+
+def chromium() -> str:
     exe = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
     if exe is None:
         pytest.skip("no Chromium here; .ci/run installs it with apt-get install -y chromium")
-    browser = Chromium(exe, tmp_path / "profile")
+    return exe
+
+
+def open_page(browser: Chromium, url: str) -> str:
+    """A DevTools session on a new tab loading ``url``."""
+    target = browser.call("Target.createTarget", url=url)
+    return browser.call("Target.attachToTarget", targetId=target["targetId"], flatten=True)["sessionId"]
+
+
+def wait_for(browser: Chromium, session: str, expression: str, seconds: float = 30):
+    """The value of ``expression`` in the page once it is not null (None after ``seconds``)."""
+    deadline, value = time.monotonic() + seconds, None
+    while value is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+        reply = browser.call("Runtime.evaluate", session, expression=expression, returnByValue=True)
+        value = reply["result"].get("value")
+    return value
+
+
+def test_browser_runs_a_cookbook_query_offline(server, tmp_path):
+    browser = Chromium(chromium(), tmp_path / "profile")
     try:
-        target = browser.call("Target.createTarget", url=f"{server}/?cookbook=mandates-ending-before-2018")
-        attached = browser.call("Target.attachToTarget", targetId=target["targetId"], flatten=True)
-        session = attached["sessionId"]
-        deadline, rows = time.monotonic() + 30, None
-        while rows is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-            result = browser.call("Runtime.evaluate", session, expression=TABLE, returnByValue=True)["result"]
-            rows = result.get("value")
+        session = open_page(browser, f"{server}/?cookbook=mandates-ending-before-2018")
+        rows = wait_for(browser, session, TABLE)
+        chart = wait_for(browser, session, f"{CHART}(document.getElementById('themes-chart'))")
     finally:
         browser.close()
     # the two CTED mandates of the seeds, as the query's first three columns: holder, end, document
     assert rows == [["CTED", "2013-12-31", "S/RES/1963 (2010)"], ["CTED", "2017-12-31", "S/RES/2129 (2013)"]]
+    # no chart without themes: a message says why (until the seeds' graph has themes)
+    if "<https://w3id.org/ct2rdf/id/theme/" in OUT.read_text(encoding="utf-8"):
+        assert chart["rows"]
+    else:
+        assert chart["message"].startswith("No theme data in this graph") and not chart["legend"]
+
+
+def test_browser_draws_the_theme_chart(themes_server, tmp_path):
+    browser = Chromium(chromium(), tmp_path / "profile")
+    try:
+        session = open_page(browser, f"{themes_server}/")
+        chart = wait_for(browser, session, f"{CHART}(document.getElementById('themes-chart'))")
+    finally:
+        browser.close()
+    # tests/themes_fixture.ttl's ten themes by paragraphs in dated documents, ties by key: the first eight
+    # are drawn, a row each, with a bar per year that has paragraphs
+    assert chart["rows"] == ["financing", "ict", "foreign-terrorist-fighters", "border-management",
+                             "human-rights", "violent-extremism", "arms", "judicial-cooperation"]
+    # financing: 2001, 2014, 2019; ICT: 2014, 2017, 2019, 2020
+    assert chart["bars"] == [3, 4, 2, 2, 2, 2, 1, 1]
+    # 2001 to 2020: a label every two years, on even years
+    assert chart["years"] == [str(y) for y in range(2002, 2021, 2)]
+    assert chart["ticked"][:2] == [["资助恐怖主义", "Financing of terrorism"],
+                                   ["信息和通信技术与互联网", "ICT and the Internet"]]
+    assert len(chart["ticked"]) == 8 and chart["legend"] == 10
+    # the text alternatives: title and desc name the span and each theme; the table has every theme
+    assert chart["labelledby"] == "themes-svg-title themes-svg-desc"
+    assert "2001–2020" in chart["title"]
+    assert "资助恐怖主义 Financing of terrorism: 4 in all, most in 2019 (2)" in chart["desc"]
+    assert chart["table"][-2:] == ["kidnapping-ransom", "victims"] and len(chart["table"]) == 10
+
+
+def answer(rows: list[tuple]) -> str:
+    """A themes-per-year answer (SPARQL JSON) from (year, key, zh, en, paragraphs) rows."""
+    def lit(v):
+        return {"type": "literal", "value": str(v)}
+
+    names = ("year", "theme", "zh", "en", "paragraphs")
+    bindings = [dict(zip(names, map(lit, row), strict=True)) for row in rows]
+    return json.dumps({"head": {"vars": list(names)},
+                       "results": {"bindings": bindings}}, ensure_ascii=False)
+
+
+EDGE_CASES = [
+    # no theme in the graph: a message, no empty axes
+    ("no-themes", [], {"message": "No theme data in this graph", "rows": 0, "years": []}),
+    # a single year: one band, labelled, a bar per theme
+    ("one-year", [(2019, "financing", "资助恐怖主义", "Financing of terrorism", 3),
+                  (2019, "ict", "信息和通信技术", "ICT", 1)],
+     {"message": None, "rows": 2, "years": ["2019"], "bars": [1, 1]}),
+    # 2001 to 2025 with gaps: every year has its band, labels every two years; ICT (5) above financing (3)
+    ("many-years", [(2001, "financing", "资助", "Financing", 2), (2025, "financing", "资助", "Financing", 1),
+                    (2013, "ict", "信通技术", "ICT", 5)],
+     {"message": None, "rows": 2, "years": [str(y) for y in range(2002, 2025, 2)], "bars": [1, 2]}),
+    # twelve themes: the eight with most paragraphs shown, ties by key
+    ("twelve-themes", [(2010, f"t{i:02}", f"主题{i}", f"Theme {i}", 20 - i) for i in range(12)],
+     {"message": None, "rows": 8, "years": ["2010"], "bars": [1] * 8}),
+]
+
+
+@pytest.mark.parametrize(("rows", "expected"), [c[1:] for c in EDGE_CASES], ids=[c[0] for c in EDGE_CASES])
+def test_chart_edge_cases(themes_server, tmp_path, rows, expected):
+    # the page's own drawing function on made-up answers, in a box of its own
+    browser = Chromium(chromium(), tmp_path / "profile")
+    draw = (f"(() => {{ const box = document.createElement('div'); document.body.append(box);"
+            f" ThemeChart.draw(box, {answer(rows)}); return {CHART}(box); }})()")
+    try:
+        session = open_page(browser, f"{themes_server}/")
+        wait_for(browser, session, "typeof ThemeChart === 'undefined' ? null : true")
+        chart = wait_for(browser, session, draw)
+    finally:
+        browser.close()
+    message = chart["message"]
+    assert (message and message.startswith(expected["message"])) or message is expected["message"]
+    assert len(chart["rows"]) == expected["rows"] and chart["years"] == expected["years"]
+    assert chart["bars"] == expected.get("bars", [])
+
+
+def test_picking_a_theme_draws_its_row(themes_server, tmp_path):
+    browser = Chromium(chromium(), tmp_path / "profile")
+    chart = f"{CHART}(document.getElementById('themes-chart'))"
+    try:
+        session = open_page(browser, f"{themes_server}/")
+        wait_for(browser, session, chart)
+        click = "document.getElementById('theme-victims').click()"
+        browser.call("Runtime.evaluate", session, expression=click)
+        more = f"(() => {{ const c = {chart}; return c.rows.length > 8 ? c : null; }})()"
+        picked = wait_for(browser, session, more, seconds=5)
+    finally:
+        browser.close()
+    # victims (one paragraph, 2020) comes in at its rank: after the eight drawn (ties by key), and
+    # kidnapping, ranked between them but not picked, stays out
+    assert picked["rows"][-2:] == ["judicial-cooperation", "victims"] and len(picked["rows"]) == 9
+    assert picked["bars"][-1] == 1
 
 
 @pytest.mark.slow
@@ -270,4 +406,4 @@ def test_installed_package_ships_the_page_and_the_cookbook(tmp_path):
         cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(site)}, capture_output=True, text=True, check=True)
     names, assets = probe.stdout.splitlines()
     assert names == str(sorted(p.stem for p in QUERIES))
-    assert assets == str(["app.js", "index.html", "style.css"])
+    assert assets == str(["app.js", "chart.js", "index.html", "style.css"])

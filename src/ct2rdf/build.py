@@ -13,6 +13,7 @@ The CLI is a thin layer over :func:`build` and :meth:`BuildResult.write`.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable
@@ -20,53 +21,15 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from .errors import InputError, UsageError
+from .errors import InputError
+from .inputs import INPUT_SUFFIXES, Skipped, Source, collect, find  # noqa: F401 (re-exported)
 from .merge import Corpus, merge
 from .pipeline import read_catalog
 from .work import DocOut, Task
 
-INPUT_SUFFIXES = (".txt", ".md")
-
-
-@dataclass(frozen=True)
-class Source:
-    """One input file and the name it gets in the graph (relative to its input root)."""
-
-    path: Path
-    name: str
-    catalog_dir: Path
-
-
-def collect(inputs: Iterable[Path]) -> list[Source]:
-    """Expand folders into their text files; sort by name so order never matters."""
-    found: dict[str, Source] = {}
-    for raw in inputs:
-        path = Path(raw)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES:
-                    name = f.relative_to(path).as_posix()
-                    _add(found, Source(f, name, path))
-        else:
-            _add(found, Source(path, path.name, path.parent))
-    return [found[k] for k in sorted(found)]
-
-
-def _add(found: dict[str, Source], source: Source) -> None:
-    """Add ``source`` unless the same file is there already.
-
-    Two different files with one name (``a/x.txt`` and ``b/x.txt`` given as
-    ``a b``) would share a ct:sourceFile and a catalog row: the second was
-    silently dropped, and which one depended on the order of the inputs.
-    """
-    prev = found.get(source.name)
-    if prev is None:
-        found[source.name] = source
-    elif prev.path.resolve() != source.path.resolve():
-        raise UsageError(
-            f"two inputs have the same name {source.name} ({prev.path} and {source.path}). "
-            "Rename one, or give their common parent folder instead"
-        )
+# A build's spool folder (in the temp dir) is named SPOOL_PREFIX<pid>-…: with the pid, so
+# the next build can remove the folder of a build killed by SIGKILL (see buildcmd).
+SPOOL_PREFIX = "ct2rdf-spool-"
 
 
 def catalog_for(sources: list[Source], explicit: Path | None) -> dict[str, dict]:
@@ -93,6 +56,7 @@ class BuildResult:
     reused: int = 0  # documents whose chunks came from the cache
     jobs: int = 1
     _spool: tempfile.TemporaryDirectory | None = None
+    skipped: tuple[Skipped, ...] = ()  # paths under the input folders not read, and why
 
     @property
     def results(self) -> tuple:
@@ -113,21 +77,22 @@ class BuildResult:
         own = sum(o.triples - len(o.shared) for o in (e.result for e in self.corpus.entries))
         return own + len(set(a.reference) | set(a.shared) | set(a.build))
 
-    def write(self, path: Path | str, fmt: str = "ttl") -> int:
-        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written."""
+    def write(self, path: Path | str, fmt: str = "ttl", staged=None) -> int:
+        """Write the graph to ``path`` as ``fmt`` (see :data:`ct2rdf.rdf.write.FORMATS`); bytes written.
+        Into ``staged`` (a :class:`ct2rdf.atomic.Staged`) when given, else atomically now."""
         from .rdf.write import write
 
         t = time.perf_counter()
-        n = write(path, fmt, self.assembly)
+        n = write(path, fmt, self.assembly, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return n
 
-    def write_shards(self, folder: Path, per_shard: int = 1000) -> list[Path]:
+    def write_shards(self, folder: Path, per_shard: int = 1000, staged=None) -> list[Path]:
         """Write the dataset as N-Quads shards into ``folder`` (see :func:`ct2rdf.rdf.write.write_shards`)."""
         from .rdf.write import write_shards
 
         t = time.perf_counter()
-        paths = write_shards(folder, self.assembly, per_shard)
+        paths = write_shards(folder, self.assembly, per_shard, staged)
         self.timings["write"] = self.timings.get("write", 0.0) + time.perf_counter() - t
         return paths
 
@@ -161,17 +126,20 @@ def build(
     base: str,
     catalog: Path | None = None,
     check: bool = True,
+    themes: bool = True,
     jobs: int = 1,
     cache: Path | None = None,
     engine: str = "local",
     scheduler: str | None = None,
     keep: bool = True,
     max_bytes: int = 20_000_000,
+    max_facts: int = 100_000,
     progress: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Process every input, merge, check the shapes; the result writes the output.
 
     Args:
+        themes: tag paragraphs with themes and ship the theme scheme.
         jobs: worker processes (1: in this process).
         cache: a folder of cached chunks, reused when a file, its catalog row,
             the base and the tool version are unchanged; None: a spool folder
@@ -180,27 +148,31 @@ def build(
             ``scheduler``, or a local one).
         keep: keep each file's pipeline Result (in-process builds only).
         max_bytes: refuse input files larger than this (0: no limit).
+        max_facts: refuse a document with more facts than this of one kind (0: no limit).
         progress: called with the number of documents done so far.
     """
     from .engines import run_all
 
-    sources = collect(inputs)
+    inputs = list(inputs)
+    found = find(inputs)
+    sources = found.sources
     if not sources:
+        lost = [s for s in found.skipped if s.error]
         raise InputError(
             ", ".join(str(p) for p in inputs),
-            "no .txt or .md files found",
+            "no .txt or .md files found" + (f" ({lost[0].name}: {lost[0].cause})" if lost else ""),
             "Give a folder of UTF-8 texts or the files themselves",
         )
     entries = catalog_for(sources, catalog)
     spool = None
     if cache is None:
-        spool = tempfile.TemporaryDirectory(prefix="ct2rdf-")
+        spool = tempfile.TemporaryDirectory(prefix=f"{SPOOL_PREFIX}{os.getpid()}-")
         folder = spool.name
     else:
         folder = str(Path(cache))
     keep = keep and jobs == 1 and engine == "local"
     tasks = [Task(s.name, str(s.path), entries.get(s.name), base, folder, check, keep=keep,
-                  max_bytes=max_bytes) for s in sources]
+                  max_bytes=max_bytes, max_facts=max_facts, themes=themes) for s in sources]
     timings: dict[str, float] = {}
     t = time.perf_counter()
     outs = run_all(tasks, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
@@ -210,11 +182,12 @@ def build(
     outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
                                                             scheduler=scheduler))
     timings["merge"] = time.perf_counter() - t
-    assembly = _assemble(corpus, base)
+    assembly = _assemble(corpus, base, themes)
     t = time.perf_counter()
     report = _verdict(corpus, assembly) if check else None
     timings["validate"] = time.perf_counter() - t
-    return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, jobs, spool)
+    return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, jobs, spool,
+                       tuple(found.skipped))
 
 
 def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Corpus]:
@@ -229,7 +202,7 @@ def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Co
     return outs, merge(outs)
 
 
-def _assemble(corpus: Corpus, base: str):
+def _assemble(corpus: Corpus, base: str, themes: bool = True):
     from .rdf.graph import RUN_PLACEHOLDER, BuildFacts, build_triples, iri, reference_triples, run_iri
     from .rdf.nt import natural
     from .rdf.write import Assembly
@@ -249,7 +222,8 @@ def _assemble(corpus: Corpus, base: str):
     return Assembly(
         base=base,
         docs=tuple((e.result.iri, e.result.chunks) for e in docs),
-        shared=tuple(shared), reference=tuple(reference_triples()), build=tuple(build_triples(facts, base)),
+        shared=tuple(shared), reference=tuple(reference_triples(with_themes=themes)),
+        build=tuple(build_triples(facts, base)),
         placeholder=run_iri(base, RUN_PLACEHOLDER).encode(), run=run_iri(base, corpus.run).encode(),
     )
 

@@ -89,7 +89,7 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, themes=True, max_facts=100_000) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -110,15 +110,26 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
         if not to_stdout:
             for path in targets.values():
                 check_writable(path)
+        if shards is not None:
+            check_writable(Path(shards) / "part-build.nq", "--shards")
+        if stats is not None:
+            check_writable(stats, "--stats")
         cache = cache_folder(cache_dir, no_cache)
         total = len(collect(inputs))
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
+    _remove_stale(targets, shards, stats, cache, to_stdout, quiet)
+    if not to_stdout:
+        from . import interrupts
+
+        interrupts.note("the previous output is unchanged")
     show = not quiet and total >= PROGRESS_FROM and sys.stderr.isatty()
     t0 = time.perf_counter()
     try:
-        result = run_build(inputs, base=base, catalog=catalog, check=check, jobs=jobs or default_jobs(),
+        result = run_build(inputs, base=base, catalog=catalog, check=check, themes=themes,
+                           jobs=jobs or default_jobs(),
                            cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
+                           max_facts=max_facts,
                            progress=Progress(total) if show else None)
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
@@ -130,47 +141,98 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
 
 def _finish(result, targets, shards, to_stdout, say, quiet, stats, t0, format_report) -> None:
     errors = result.errors
+    lost = [s for s in result.skipped if s.error]  # folders that could not be listed
     for o in errors:
         click.echo(f"Error: {o.error}", err=True)
+    for s in lost:
+        click.echo(f"Error: {s}", err=True)
     if not result.corpus.entries:
         raise Failure(f"none of the {len(result.outs)} input files could be read; nothing was "
                       "written. Fix the files named above", 2)
     if not quiet:
         _summary(result, say)
-    written = {}
-    try:
-        for fmt, path in targets.items():
-            written[str(path)] = result.write(path, fmt)
-        if shards is not None:
-            path = shards
-            for part in result.write_shards(shards):
-                written[str(part)] = part.stat().st_size
-        if not to_stdout:  # the dataset description (and JSON-LD context) beside the files
-            from .rdf.void import write_beside
-
-            path = next(iter(targets.values())).parent
-            for extra in write_beside(result, written, path):
-                written[str(extra)] = extra.stat().st_size
-    except Ct2rdfError as e:
-        raise Failure(str(e), e.exit_code) from None
-    except OSError as e:
-        raise Failure(f"cannot write {path} ({e.strerror or e}). "
-                      "Choose a folder you can write to with -o") from None
+    written = _write_all(result, targets, shards, stats, to_stdout, t0)
     if not quiet and not to_stdout:
         for path in written:
             say(f"Wrote {path}")
-    if stats is not None:
-        _write_stats(stats, result, written, t0)
     report = result.report
     if report is not None and (report.errors or (report.warnings and not quiet)):
         click.echo(format_report(report, warnings=not quiet), err=True)
-    if errors:
-        raise Failure(f"{len(errors)} of {len(result.outs)} files could not be read; "
-                      "the others were built. See the errors above", 2)
+    if errors or lost:
+        what = f"{len(errors)} of {len(result.outs)} files" + (f" and {len(lost)} folders" if lost else "")
+        raise Failure(f"{what} could not be read or built; the others were built. See the errors above", 2)
     if report is not None and not report.conforms:
         where = "it" if to_stdout else ", ".join(written)
         raise Failure(f"the graph violates the shapes ({len(report.errors)} violations above); "
                       f"{where} was written all the same. Fix the input at the sources named above", 1)
+
+
+def _write_all(result, targets, shards, stats, to_stdout, t0) -> dict:
+    """Every output file staged, then renamed into place together (see :mod:`ct2rdf.atomic`):
+    an error or an interrupt before the end leaves the previous output, all of it."""
+    from . import interrupts
+    from .atomic import Staged
+
+    written = {}
+    try:
+        with Staged() as staged:
+            for fmt, path in targets.items():
+                written[str(path)] = result.write(path, fmt, staged)
+            if shards is not None:
+                for part in result.write_shards(shards, staged=staged):
+                    written[str(part)] = _staged_size(staged, part)
+            files = [p for p in targets.values() if not to_stdout and not _special(p)]
+            if files:  # the dataset description (and JSON-LD context) beside the files
+                from .rdf.void import write_beside
+
+                for extra in write_beside(result, written, files[0].parent, staged):
+                    written[str(extra)] = _staged_size(staged, extra)
+            if stats is not None:
+                _write_stats(staged, stats, result, written, t0)
+            staged.commit(then=lambda: interrupts.note("the output was written before it stopped"))
+    except Ct2rdfError as e:
+        raise Failure(str(e), e.exit_code) from None
+    except OSError as e:  # reading a document's chunk back (e.filename), or a rename
+        raise Failure(f"cannot complete the output: {e.filename or ''} {e.strerror or e}. "
+                      "Build again; the previous output is unchanged") from None
+    return written
+
+
+def _special(path: Path) -> bool:
+    """An existing output that is not a file (``-o /dev/null``): written into, nothing beside it."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
+def _staged_size(staged, path: Path) -> int:
+    from .atomic import target
+
+    tmp = next(t for t, p in staged.pending if p == target(path))
+    return tmp.stat().st_size
+
+
+def _remove_stale(targets, shards, stats, cache, to_stdout, quiet) -> None:
+    """Remove the temporary files a killed build left beside this build's outputs (see
+    :func:`ct2rdf.atomic.remove_stale`), and say so in one line."""
+    from .atomic import remove_stale, remove_stale_spools, target
+
+    folders = set() if to_stdout else {target(p).parent for p in targets.values() if not _special(p)}
+    if shards is not None:
+        folders.add(Path(shards))
+    if stats is not None:
+        folders.add(target(stats).parent)
+    removed = remove_stale(sorted(folders))
+    if cache is not None:
+        removed += remove_stale([cache], by_pid=False)
+    else:  # the spool folder of a killed build without a cache
+        import tempfile
+
+        from .build import SPOOL_PREFIX
+
+        removed += remove_stale_spools(Path(tempfile.gettempdir()), SPOOL_PREFIX)
+    if removed and not quiet:
+        names = ", ".join(str(p) for p in removed[:10]) + (" …" if len(removed) > 10 else "")
+        click.echo(f"Removed {len(removed)} temporary file(s) left by an interrupted build: {names}",
+                   err=True)
 
 
 def _summary(result, say) -> None:
@@ -182,6 +244,9 @@ def _summary(result, say) -> None:
             o = e.result
             say(f"{o.name:<{width}}  {o.paragraphs:>10}  {o.citations:>9}  {len(o.warnings):>8}  "
                 f"{o.symbol or e.path}")
+    for s in result.skipped:
+        if not s.error:
+            click.echo(f"Warning: {s}", err=True)
     for o in result.outs:
         for w in o.warnings:
             click.echo(f"Warning: {w}", err=True)
@@ -191,10 +256,8 @@ def _summary(result, say) -> None:
     say(f"{len(entries)} documents{reused}, {result.triples} triples")
 
 
-def _write_stats(path: Path, result, written: dict, t0: float) -> None:
+def _write_stats(staged, path: Path, result, written: dict, t0: float) -> None:
     import resource
-
-    from .rdf.output import write_output
 
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -214,4 +277,4 @@ def _write_stats(path: Path, result, written: dict, t0: float) -> None:
         "outputs": written,
         "peak_rss_mb": {"main": round(rss, 1), "workers": round(children, 1)},
     }
-    write_output(path, (json.dumps(data, indent=2) + "\n").encode())
+    staged.write(path, (json.dumps(data, indent=2) + "\n").encode())

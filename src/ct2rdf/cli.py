@@ -1,7 +1,8 @@
 """The command line: a thin layer over :mod:`ct2rdf.build` and :mod:`ct2rdf.rdf.validate`.
 
 Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes (or, for
-``validate``, holds no ct:Document), 2 bad input or usage.
+``validate``, holds no ct:Document), 2 bad input or usage, 130/143 interrupted
+by SIGINT/SIGTERM (see :mod:`ct2rdf.entry`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def cli():
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage.
+                2 bad input or usage, 130/143 interrupted (Ctrl-C, SIGTERM).
     Example:    ct2rdf build seeds/ -o out/ct.ttl && ct2rdf validate out/ct.ttl
     """
 
@@ -50,6 +51,8 @@ def cli():
               help="CSV (file,symbol[,date]) of metadata the texts lack. "
                    "Default: catalog.csv beside the inputs.")
 @click.option("--no-validate", is_flag=True, help="Write the graph without checking the shapes.")
+@click.option("--no-themes", is_flag=True,
+              help="Tag no paragraph with themes and leave the theme scheme out (faster).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Worker processes. Default: all cores.")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of cached per-document results, reused when a file is unchanged. "
@@ -63,11 +66,13 @@ def cli():
               help="Also write the dataset as N-Quads shards (1,000 documents each) into this folder.")
 @click.option("--max-size", type=click.FloatRange(min=0), default=20, show_default=True, metavar="MB",
               help="Refuse input files larger than this many MB (0: no limit).")
+@click.option("--max-facts", type=click.IntRange(min=0), default=100_000, show_default=True, metavar="N",
+              help="Refuse a document with more than N facts of one kind (citations…; 0: no limit).")
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
-def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, no_cache, engine, scheduler,
-          shards, max_size, stats, quiet):
+def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache, engine,
+          scheduler, shards, max_size, max_facts, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -76,7 +81,12 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
 
     \b
     Exit codes: 0 ok (warnings allowed), 1 the graph violates the shapes,
-                2 bad input or usage (files that cannot be read, an unwritable -o).
+                2 bad input or usage (files that cannot be read or whose worker
+                died, an unwritable -o, a full disk),
+                130 / 143 interrupted by SIGINT (Ctrl-C) / SIGTERM.
+    Every file is written under a temporary name (.NAME.ct2rdf-tmp-PID) and
+    all are renamed into place at the end: an error or interrupt leaves the
+    previous output unchanged.
     \b
     Example:
         ct2rdf build seeds/ -o out/ct.ttl
@@ -87,8 +97,9 @@ def build(inputs, output, formats, base, catalog, no_validate, jobs, cache_dir, 
 
     run_build_command(
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
+        themes=not no_themes,
         jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
-        shards=shards, max_bytes=int(max_size * 1e6), stats=stats, quiet=quiet,
+        shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats, quiet=quiet,
     )
 
 
@@ -108,6 +119,7 @@ def validate(file, shapes, fmt):
     Example:
         ct2rdf validate out/ct.ttl --format json
     """
+    from .errors import UsageError
     from .rdf.validate import EmptyGraph, TurtleError, format_report, read_turtle
     from .rdf.validate import validate as run_validate
 
@@ -130,6 +142,8 @@ def validate(file, shapes, fmt):
         report = run_validate(graph, shapes)
     except FileNotFoundError as e:
         raise Failure(f"{e}. Give --shapes a folder of *.ttl shapes") from None
+    except UsageError as e:  # a malformed shapes file (ct2rdf.rdf.shapecheck)
+        raise Failure(str(e)) from None
     click.echo(format_report(report, fmt))
     if not report.conforms:
         sys.exit(1)
@@ -147,20 +161,40 @@ def validate(file, shapes, fmt):
               help="Seconds a query may run before it is stopped.")
 @click.option("--max-results", default=10_000, show_default=True, type=click.IntRange(min=1),
               help="Most rows (or triples) one answer may have.")
+@click.option("--max-answer", "max_answer_mb", default=16, show_default=True, type=click.IntRange(min=1),
+              help="Largest answer, in MB (10,000 rows of this data take ~2.5 MB).")
 @click.option("--max-body", default=1_000_000, show_default=True, type=click.IntRange(min=1),
               help="Largest request body, in bytes.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Query worker processes: how many queries run at once.")
-@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-memory", "max_memory_mb", default=1024, show_default=True, type=click.IntRange(min=0),
               help="MB each worker may allocate for a query (0: no limit).")
+@click.option("--max-queue", default=64, show_default=True, type=click.IntRange(min=0),
+              help="Queries that may wait for a busy worker; more are refused (503, Retry-After).")
+@click.option("--cooldown", default=60.0, show_default=True, type=click.FloatRange(min=0),
+              help="Seconds a query that ran past --timeout or --max-memory is refused if sent again "
+                   "(0: never).")
+@click.option("--max-connections", default=256, show_default=True, type=click.IntRange(min=1),
+              help="Open connections; one more is refused (503, Retry-After).")
+@click.option("--header-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client may take to send a request's headers.")
+@click.option("--body-timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client may take to send a request's body.")
+@click.option("--send-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds an answer may wait for a client that reads nothing of it.")
+@click.option("--max-header", default=16_384, show_default=True, type=click.IntRange(min=1024),
+              help="Largest request line and headers, in bytes (a GET query counts).")
 @click.option("-q", "--quiet", is_flag=True, help="No access log.")
-def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max_memory, quiet):
+def serve(graphs, host, port, base, quiet, **limits):
     """Serve graph files (.ttl, .nt, .nq, .trig, .jsonld) read-only over SPARQL 1.1.
 
     \b
     /sparql  the SPARQL 1.1 Protocol (GET, POST); Update and SERVICE are refused
     /        a query page with the cookbook queries (works offline)
     /void    the dataset description;  /PATH  the description of BASE+PATH
+    \b
+    Every limit has an option: time and memory per query, rows per answer,
+    bytes and seconds per request, waiting queries and open connections.
     \b
     Exit codes: 0 stopped with Ctrl-C, 2 bad input or usage (a graph that
                 cannot be read, a port in use).
@@ -178,7 +212,7 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
 
     from .errors import Ct2rdfError
     from .rdf.output import check_base
-    from .serve.app import Settings, create_app, prepare
+    from .serve.app import Settings, create_app, prepare, server_config
 
     try:
         check_base(base)
@@ -196,8 +230,7 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
     except OSError as e:
         raise Failure(f"cannot listen on {host} port {port} ({e.strerror}). "
                       "Choose another --port or stop the program using it") from None
-    settings = Settings(base=base, timeout=timeout, max_results=max_results, max_body=max_body,
-                        workers=workers, max_memory_mb=max_memory)
+    settings = Settings(base=base, **limits)
     with tempfile.TemporaryDirectory(prefix="ct2rdf-serve-") as workdir:
         try:
             prepared = prepare(list(graphs), Path(workdir))
@@ -209,10 +242,12 @@ def serve(graphs, host, port, base, timeout, max_results, max_body, workers, max
         if not ipaddress.ip_address(address[0]).is_loopback:
             click.echo(f"Warning: listening on {host}: anyone who can reach this machine can query it.",
                        err=True)
-        config = uvicorn.Config(create_app(prepared, settings), log_level="info", access_log=not quiet)
-        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM end like Ctrl-C,
-        # so the temporary store is removed and the exit code is 0
+        config = server_config(create_app(prepared, settings), settings, access_log=not quiet)
+        # uvicorn shuts down gracefully, then re-raises the signal: let SIGTERM and Ctrl-C end
+        # the server as a KeyboardInterrupt (not ct2rdf.interrupts' error), so the temporary
+        # store is removed and the exit code is 0
         signal.signal(signal.SIGTERM, _interrupt)
+        signal.signal(signal.SIGINT, _interrupt)
         with contextlib.suppress(KeyboardInterrupt):
             uvicorn.Server(config).run(sockets=[listener])
 
@@ -299,5 +334,7 @@ def _query_args(args: tuple[str, ...], query_file: Path | None) -> tuple[list[st
 
 
 def main() -> None:
-    """Entry point of the ``ct2rdf`` command."""
-    cli(prog_name="ct2rdf")
+    """The ``ct2rdf`` command (see :func:`ct2rdf.entry.main`, the installed entry point)."""
+    from .entry import main as run
+
+    run()

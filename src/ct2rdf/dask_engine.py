@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import replace
 
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .work import DocOut, Task, cache_key, load, materialize, read_input, run_task
 
 
@@ -42,13 +42,31 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
             where = {f.key: (i, t) for f, (i, t) in zip(futures, todo, strict=True)}
             for future in as_completed(futures):
                 i, t = where[future.key]
-                got = future.result()
+                got = _result(future, t)
                 future.release()
                 out[i] = materialize(got, t.folder) if got.ok else replace(got, name=t.name)
                 finished += 1
                 if progress is not None:
                     progress(finished)
     return out  # type: ignore[return-value]
+
+
+def _result(future, t: Task) -> DocOut:
+    """The task's output, or an error naming its file when its workers died (Dask tries
+    a task whose worker died on others, ``distributed.scheduler.allowed-failures``
+    more times, then gives up with KilledWorker) or it raised: that document fails,
+    the others are built."""
+    try:
+        return future.result()
+    except Exception as e:
+        if type(e).__name__ == "KilledWorker":
+            cause = "every Dask worker that tried to build it died"
+            fix = ("The other files were built; build again, and if it dies again check the file "
+                   "and the workers' memory")
+        else:
+            cause = f"ct2rdf failed on it on a Dask worker ({type(e).__name__}: {e})"
+            fix = "This is a bug in ct2rdf: please report it with the file"
+        return DocOut(t.name, error=InputError(t.name, cause, fix))
 
 
 def _local(t: Task) -> DocOut | bytes:
@@ -59,6 +77,31 @@ def _local(t: Task) -> DocOut | bytes:
         return data
     cached = load(t.folder, cache_key(t, hashlib.sha256(data).hexdigest()))
     return replace(cached, name=t.name, reused=True) if cached is not None else data
+
+
+def _ctrl_c_plugin():
+    """A worker plugin making our local cluster's workers ignore SIGINT.
+
+    Ctrl-C reaches every process of the terminal's process group, the
+    cluster's workers too, which then died printing KeyboardInterrupt
+    tracebacks; the build itself stops them (closing the cluster).  It also
+    runs on workers the nanny restarts.  Never for a cluster of ``--scheduler``:
+    whose workers answer Ctrl-C is their owner's business.
+    """
+    from dask.distributed import WorkerPlugin
+
+    class IgnoreCtrlC(WorkerPlugin):
+        name = "ct2rdf-ignore-sigint"
+
+        def setup(self, worker):
+            import signal
+
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            except ValueError:  # not the worker's main thread: leave it
+                pass
+
+    return IgnoreCtrlC()
 
 
 class _client:
@@ -77,6 +120,7 @@ class _client:
                 self.cluster = self.LocalCluster(n_workers=default_jobs(), threads_per_worker=1,
                                                  processes=True, dashboard_address=None)
                 self.client = self.Client(self.cluster)
+                self.client.register_plugin(_ctrl_c_plugin())
         except OSError as e:
             raise UsageError(f"cannot reach the Dask scheduler {self.scheduler} ({e}). "
                              "Check the address, or leave out --scheduler for a local cluster") from None

@@ -148,7 +148,7 @@ def extend_durations(entries: list[Entry]) -> dict:
         computed = end is None and m.duration and prev and prev[0] < date
         if computed:
             n, unit = _DURATION_RE.fullmatch(m.duration).groups()
-            end = add_period(prev[1], int(n), _UNIT[unit])
+            end = add_period(prev[1], int(n), _UNIT[unit])  # None past 2100
             if end is not None:
                 ends[m.node] = end
         if end is not None:

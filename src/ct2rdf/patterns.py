@@ -144,8 +144,9 @@ CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR_RE = re.compile(f"[{CJK}]")
 CN_DIGIT = "〇零一二三四五六七八九"
 CN_NUMERAL = CN_DIGIT + "十百千两"
-# A year of the UN era, 1945-2099.
-YEAR = r"(?:19[4-9]\d|20\d\d)"
+# A year of the UN era: 1940-2100 (1940-1944 are matched and refused in code,
+# ct2rdf.dates.plausible, so that they are reported rather than unseen).
+YEAR = r"(?:19[4-9]\d|20\d\d|2100)"
 
 # Dates in Arabic or Chinese numerals, whitespace already removed.
 #   2013年12月17日 · 2004年3月26日 · 二〇一三年十二月十七日
@@ -156,6 +157,22 @@ DATE = (
     + named("cy", f"[{CN_DIGIT}]{{4}}") + "年"
     + named("cm", "[一二三四五六七八九十]{1,2}") + "月"
     + named("cd", "[一二三四五六七八九十]{1,3}") + "日"
+    + r")"
+)
+# A date with any year, for the check that reports the invalid and implausible
+# ones (extract/datechecks.py; no other pattern matches them, so no fact has them).
+# A minus or 公元前 before the year makes it negative; a hyphen between two numbers
+# is a range (2001-2023年), not a sign.  Bounded digit runs: int() never sees a
+# thousand-digit number; no match inside a longer number (二00一年, 二OO一年: mixed ones).
+#   2023年2月30日 (no such day) · 二〇二三年十三月一日 (no such month) · 9999年12月31日
+#   九九九九年十二月三十一日 · 0年1月1日 · -2023年1月1日 · 公元前5年3月1日
+ANY_DATE_RE = scanning(
+    r"(?:" + named("neg", r"公元前|(?<![\d.])[-−]") + ")?(?:"
+    + f"(?<![\\dA-Za-z.{CN_NUMERAL}])" + named("y", r"\d{1,9}") + "年" + named("m", r"\d{1,3}") + "月"
+    + named("d", r"\d{1,3}") + "日"
+    + "|" + f"(?<![\\dA-Za-z.{CN_NUMERAL}])" + named("cy", f"[{CN_NUMERAL}]{{1,9}}") + "年"
+    + named("cm", "[零一二三四五六七八九十]{1,3}") + "月"
+    + named("cd", "[零一二三四五六七八九十]{1,3}") + "日"
     + r")"
 )
 # A month without a day, meaning its last day when it ends a period.
@@ -235,6 +252,18 @@ BLOCK_LINE_END_RE = re.compile(r"[。；;：:？?！!，,”\"]\s*$")
 # whitespace between them collapsed, so normalizing is linear and runs in C, not per
 # character in Python.   安全理事会, · 第 2129 (2013) 号决议 → 第 / 2129 / (2013) / 号决议
 TEXT_RUN_RE = re.compile("[^\\s\u200b\ufeff]+")
+
+# Invisible format characters (Unicode category Cf): bidirectional marks and
+# overrides, zero-width spaces and joiners, word joiners, a BOM inside the text,
+# soft hyphens, tags.  They print nothing, yet a U+202E or U+200F inside 安全理事会
+# hides the name from every pattern; normalization deletes them for matching (the
+# source offsets, and so every quote, keep them).  tests/test_hostile.py checks the
+# list against unicodedata.   安全\u202e理事会 · 第2129\u200b(2013)号 · 20\u206013年 · 安理\u00ad会
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
 
 # Markdown-like heading marks, dropped from the text.   ## 第 2129 (2013) 号决议
 HEADING_MARK_RE = re.compile(r"^\s*#+\s*")

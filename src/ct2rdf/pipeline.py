@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from . import patterns as P
@@ -35,7 +36,8 @@ class Result:
     error: InputError | None = None
 
 
-def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result:
+def process(name: str, data: bytes, catalog_entry: dict | None = None, themes: bool = True,
+            max_facts: int = 100_000) -> Result:
     """Decode, normalize, structure and run every extractor on one file.
 
     Args:
@@ -43,6 +45,9 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             as ``ct:sourceFile``).
         data: the file's bytes.
         catalog_entry: the catalog row for this file, if any.
+        themes: run the themes extractor (False: no theme facts at all).
+        max_facts: the most facts of one kind a document may have (0: no limit);
+            past it the file is an error, not a graph of millions of triples.
     """
     try:
         text, encoding = decode(data, name)
@@ -58,7 +63,7 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
             )
     except InputError as e:
         return Result(name, error=e)
-    warnings = []
+    warnings = [w] if (w := _invisible_warning(name, norm)) else []
     symbol, warning = _symbol(name, structure.header.symbol, catalog_entry)
     if warning:
         warnings.append(warning)
@@ -80,19 +85,44 @@ def process(name: str, data: bytes, catalog_entry: dict | None = None) -> Result
     )
     # A missing symbol or date is a warning, never an error: excerpts and news items
     # often state neither, and the rest of their facts still count.
-    if doc.date is None:
-        warnings.append(f"{name}: no date found in the text; add one to the catalog (column 'date')")
     if symbol is None and structure.header.doc_type != "other":
         warnings.append(
             f"{name}: no symbol found in the text; add one to the catalog (column 'symbol') "
             "or the document gets a minted IRI"
         )
-    facts = {key: tuple(fn(doc)) for key, fn in EXTRACTORS}
+    if max_facts and len(structure.paragraphs) > max_facts:  # checked first: it saves the extraction
+        return Result(name, error=_too_many(name, "paragraphs", max_facts))
+    facts = {key: tuple(islice(fn(doc), max_facts + 1) if max_facts else fn(doc))
+             for key, fn in EXTRACTORS if themes or key != "themes"}
+    over = [k for k, v in facts.items() if max_facts and len(v) > max_facts]
+    if over:
+        return Result(name, error=_too_many(name, over[0], max_facts))
+    if doc.date is None:  # an impossible or implausible date is named below, not "not found"
+        bad = facts.get("datechecks")
+        what = "no valid date in the text (see below)" if bad else "no date found in the text"
+        warnings.append(f"{name}: {what}; add one to the catalog (column 'date')")
     for fact in (f for group in facts.values() for f in group):
         if getattr(fact, "warning", None):
             start, _ = norm.source_span(fact.span.start, fact.span.end)
             warnings.append(f"{name}: {fact.warning} at character {start}")
     return Result(name, doc, facts, tuple(warnings))
+
+
+def _too_many(name: str, what: str, limit: int) -> InputError:
+    return InputError(name, f"more than {limit:,} {what} in one document, the limit per kind of fact",
+                      "Split the document, or raise the limit with --max-facts")
+
+
+def _invisible_warning(name: str, norm) -> str | None:
+    """One warning for all the invisible characters normalization deleted for matching."""
+    count, first = norm.invisible
+    if not count:
+        return None
+    line = norm.source.count("\n", 0, first) + 1
+    column = first - norm.source.rfind("\n", 0, first)
+    return (f"{name}: {count} invisible format character{'s' * (count > 1)} (bidirectional controls, "
+            "zero-width spaces, soft hyphens) ignored for matching, the first "
+            f"(U+{ord(norm.source[first]):04X}) at line {line}, column {column}; the quotes keep them")
 
 
 def _symbol(name: str, from_text: Symbol | None, entry: dict | None) -> tuple[Symbol | None, str | None]:

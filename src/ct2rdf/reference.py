@@ -1,4 +1,4 @@
-"""Reference data shipped with the package: gazetteer, verbs, resolution years.
+"""Reference data shipped with the package: gazetteer, verbs, themes, resolution years.
 
 Per-document work is a pure function of (file bytes, reference data); this
 module loads the reference data once and hands it around as one frozen value.
@@ -176,3 +176,57 @@ def verbs() -> Verbs:
     """Load ``data/verbs.toml``."""
     raw = tomllib.loads(data_text("verbs.toml"))
     return Verbs(tuple(Verb(r["slug"], r["zh"], r["en"], tuple(r.get("phrases", ()))) for r in raw["verb"]))
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme concept (see ``data/themes.toml`` for the fields)."""
+
+    key: str
+    zh: str
+    en: str
+    def_en: str
+    def_zh: str
+    broader: str | None = None
+    triggers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Themes:
+    """The theme scheme, with a trigger table derived from it."""
+
+    themes: tuple[Theme, ...]
+
+    @cached_property
+    def by_trigger(self) -> dict[str, str]:
+        """Every trigger term → the key of its theme."""
+        return {t: th.key for th in self.themes for t in th.triggers}
+
+    @cached_property
+    def by_first_char(self) -> dict[str, tuple[str, ...]]:
+        """The triggers by their first character, each list longest first."""
+        table: dict[str, list[str]] = {}
+        for t in sorted(self.by_trigger, key=lambda t: (-len(t), t)):
+            table.setdefault(t[0], []).append(t)
+        return {c: tuple(ts) for c, ts in table.items()}
+
+    def narrower(self, key: str) -> tuple[str, ...]:
+        """The keys of the themes whose broader theme is ``key``."""
+        return tuple(th.key for th in self.themes if th.broader == key)
+
+
+@lru_cache(maxsize=1)
+def themes() -> Themes:
+    """Load ``data/themes.toml``; a trigger of two themes or an unknown broader key is an error."""
+    raw = tomllib.loads(data_text("themes.toml"))
+    out = tuple(Theme(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()})
+                for row in raw["theme"])
+    keys = {th.key for th in out}
+    seen: dict[str, str] = {}
+    for th in out:
+        if th.broader and th.broader not in keys:
+            raise ValueError(f"themes.toml: {th.key} has unknown broader theme {th.broader}")
+        for t in th.triggers:
+            if seen.setdefault(t, th.key) != th.key:
+                raise ValueError(f"themes.toml: trigger {t} belongs to {seen[t]} and {th.key}")
+    return Themes(out)

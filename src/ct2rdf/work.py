@@ -10,18 +10,19 @@ needs, never the text or the triples.  So memory is bounded by the largest
 document, and the writer only concatenates chunks.
 
 Chunks and summaries are cached under a key made of the file's sha256, its
-catalog row, the base IRI, the IRI path and the tool version: a rebuild
+catalog row, the base IRI, the IRI path, the options (validate, themes) and the
+tool version: a rebuild
 after one file changed runs only that file again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import pickle
-import secrets
 import stat
 import time
 from collections import Counter
@@ -29,7 +30,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, hooks
+from .atomic import write_atomic
 from .errors import InputError
 from .symbols import Symbol
 
@@ -52,6 +54,8 @@ class Task:
     data: bytes | None = None  # the file's bytes, sent along (a cluster's workers may not see the file)
     inline: bool = False  # return the chunks' bytes instead of writing them (see materialize)
     max_bytes: int = 20_000_000  # refuse files larger than this (0: no limit)
+    max_facts: int = 100_000  # refuse documents with more facts of one kind (0: no limit)
+    themes: bool = True  # tag paragraphs with themes (jieba)
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,10 @@ def cache_key(task: Task, sha256: str) -> str:
     """
     h = hashlib.sha256()
     row = json.dumps(task.catalog or {}, sort_keys=True, ensure_ascii=False)
-    for part in (code_digest(), sha256, row, task.base, task.path or "", str(task.check)):
+    # themes too: a themed chunk must never stand in for a --no-themes one, or the reverse
+    parts = (code_digest(), sha256, row, task.base, task.path or "", str(task.check), str(task.themes),
+             str(task.max_facts))
+    for part in parts:
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()[:32]
@@ -135,6 +142,8 @@ def code_digest() -> str:
 
 def run_task(task: Task) -> DocOut:
     """Read, extract, make triples, write chunks, validate: one file, no exceptions."""
+    if hooks.ACTIVE:
+        hooks.at("extract", task.name)
     data = task.data if task.data is not None else read_input(task)
     if isinstance(data, DocOut):
         return data
@@ -166,21 +175,45 @@ def read(path: str, max_bytes: int = 0) -> bytes:
 
     A FIFO named on the command line would block the build forever, and a
     link to /dev/zero would read until memory ran out: both are refused by
-    type before opening.  Past the size limit nothing is read at all.
+    type before opening (and opened without blocking, checked again on the
+    open file, in case the path changed in between).  Past the size limit
+    nothing is read at all.  Each refusal says what the path is.
     """
-    st = os.stat(path)
-    if not stat.S_ISREG(st.st_mode):
-        raise InputError(path, "not a regular file (a FIFO, device, socket or folder)",
-                         "Give ct2rdf text files only")
-    if max_bytes and st.st_size > max_bytes:
-        raise InputError(path, f"{st.st_size / 1e6:.1f} MB is over the limit of {max_bytes / 1e6:.0f} MB",
-                         "Split it, or raise the limit with --max-size")
-    with open(path, "rb") as f:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(path, f"a broken link (to {os.readlink(path)}, which does not exist)",
+                             "Fix or remove the link") from None
+        raise
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError(path, "a symbolic link loop (links that lead back to each other)",
+                             "Fix or remove the links") from None
+        raise
+    _check_type(path, st, max_bytes)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        _check_type(path, os.fstat(fd), max_bytes)
         data = f.read(max_bytes + 1) if max_bytes else f.read()
     if max_bytes and len(data) > max_bytes:  # it grew while we looked
-        raise InputError(path, f"over the limit of {max_bytes / 1e6:.0f} MB",
+        raise InputError(path, f"over the limit of --max-size {max_bytes / 1e6:g} MB",
                          "Split it, or raise the limit with --max-size")
     return data
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _check_type(path: str, st: os.stat_result, max_bytes: int) -> None:
+    """Refuse anything but a regular file within ``max_bytes``, saying what it is."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+        raise InputError(path, f"not a regular file but {kind}", "Give ct2rdf text files only")
+    if max_bytes and st.st_size > max_bytes:
+        raise InputError(path, f"{st.st_size:,} bytes ({st.st_size / 1e6:.1f} MB) is over the limit of "
+                         f"--max-size {max_bytes / 1e6:g} MB", "Split it, or raise the limit with --max-size")
 
 
 def materialize(out: DocOut, folder: str, cache: bool = True) -> DocOut:
@@ -205,7 +238,7 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
         clock.append(time.process_time())
         return clock[-1] - clock[-2]
 
-    r = process(task.name, data, task.catalog)
+    r = process(task.name, data, task.catalog, themes=task.themes, max_facts=task.max_facts)
     if r.error is not None:
         return DocOut(task.name, sha, error=r.error, result=r if task.keep else None)
     seconds = {"extract": lap()}
@@ -301,29 +334,29 @@ def _groups(g, mandates: tuple[Mandate, ...], meetings: str) -> dict:
 
 def _check(g) -> tuple:
     """The document's shape results: its triples, the stubs of what it cites, and
-    the bodies it names (for ``sh:class ct:Body``).  Only those bodies: the
-    reference data is a third of a document's size, and the summary graph
-    checks all of it once (see ``build._verdict``)."""
+    the reference nodes it names: bodies, themes, verbs (``sh:class ct:Body``, S19).
+    Only those: the reference data is a third of a document's size, and the
+    summary graph checks all of it once (see ``build._verdict``)."""
     from .rdf import nt
     from .rdf.shacl import checker
 
     triples = g.own + g.shared
-    bodies = _bodies()
-    named = {o for _, _, o in triples if o in bodies}
-    data = nt.lines(triples + g.stubs) + "".join(bodies[o] for o in sorted(named))
+    nodes = _reference_nodes()
+    named = {o for _, _, o in triples if o in nodes}
+    data = nt.lines(triples + g.stubs) + "".join(nodes[o] for o in sorted(named))
     return checker().check(data)
 
 
 @lru_cache(maxsize=1)
-def _bodies() -> dict[str, str]:
-    """Each body's reference triples as N-Triples text, by its term (``<iri>``)."""
+def _reference_nodes() -> dict[str, str]:
+    """Each reference node's triples (a body's, a theme's, a verb's…) as N-Triples text,
+    by its term (``<iri>``)."""
     from .rdf import nt
     from .rdf.graph import reference_triples
 
     out: dict[str, list] = {}
     for t in reference_triples():
-        if "/org/" in t[0]:
-            out.setdefault(f"<{t[0]}>", []).append(t)
+        out.setdefault(f"<{t[0]}>", []).append(t)
     return {k: nt.lines(v) for k, v in out.items()}
 
 
@@ -337,9 +370,18 @@ def load(folder: str, key: str) -> DocOut | None:
             out = pickle.load(f)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
-    if not isinstance(out, DocOut) or not all(Path(p).is_file() for p in out.chunks.values()):
+    if not isinstance(out, DocOut) or not all(_filled(p) for p in out.chunks.values()):
         return None
     return out
+
+
+def _filled(path: str) -> bool:
+    """A chunk file is there and not empty (the cache is written without fsync: after a
+    power cut a renamed file can be there but empty; the document is then made again)."""
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
 
 
 def store(folder: str, out: DocOut) -> None:
@@ -348,13 +390,6 @@ def store(folder: str, out: DocOut) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically: a reader (another build sharing the cache) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Write atomically: a reader (another build sharing the cache) never sees half a file.
+    No fsync: a cache entry lost in a power cut is only made again."""
+    write_atomic(path, data, durable=False)

@@ -6,7 +6,7 @@ A fact with a non-empty ``warning`` attribute is also reported to the user.
 
 from __future__ import annotations
 
-from . import bodies, citations, directives, mandates, meetings, reporting, verbs
+from . import bodies, citations, datechecks, directives, mandates, meetings, reporting, themes, verbs
 
 EXTRACTORS = (
     ("citations", citations.extract),
@@ -16,6 +16,8 @@ EXTRACTORS = (
     ("mandates", mandates.extract),
     ("directives", directives.extract),
     ("reporting", reporting.extract),
+    ("themes", themes.extract),
+    ("datechecks", datechecks.extract),  # warnings only: dates no fact may hold
 )
 
 BY_NAME = dict(EXTRACTORS)

@@ -3,7 +3,8 @@
 Names match whole words only: a name counts where jieba (see
 :mod:`ct2rdf.text.segment`) puts a word boundary at both its ends, so 大会 in
 广大会员国 (广大/会员国) is no General Assembly.  jieba's user dictionary is
-our names and aliases plus ``data/other_bodies.toml``, other organisations
+our names and aliases, the trigger terms of the themes (one dictionary for
+both: see :func:`boundaries`) plus ``data/other_bodies.toml``, other organisations
 whose names contain ours (非洲联盟和平与安全理事会, 世界卫生大会, 人权监察员);
 those are matched first, longest first, and the names of ours inside them
 are skipped: they give no mention at all.  Guards from the gazetteer keep
@@ -47,7 +48,7 @@ from itertools import pairwise
 
 from .. import patterns as P
 from ..model import Doc, ParaRef, Span
-from ..reference import Gazetteer, data_text, gazetteer
+from ..reference import Gazetteer, data_text, gazetteer, themes
 from ..text import segment
 from .committees import committees_by_resolution
 
@@ -127,7 +128,7 @@ def _names() -> tuple[_Names, _Names, re.Pattern, tuple[str, ...]]:
     full = {v: b.key for b in gz.bodies for n in b.names for v in _quoted_alike(n)}
     short = {n: b.key for b in gz.bodies for n in b.context_aliases}
     others = [n for n, _ in other_names()]
-    words = tuple(sorted({*full, *short, *others}))
+    words = tuple(sorted({*full, *short, *others, *themes().by_trigger}))
     return _Names.of(full), _Names.of(short), _compile(others), words
 
 
@@ -160,6 +161,17 @@ def _guarded(gz: Gazetteer, key: str, text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=64)
+def boundaries(doc: Doc) -> segment.Boundaries:
+    """Where jieba puts the word boundaries of ``doc``'s text (cached: the themes ask too).
+
+    One user dictionary (names, other organisations, theme triggers) for every
+    extractor: one jieba dictionary to build and load, one segmentation of a
+    text, and the runs cut for the names are not cut again for the themes.
+    """
+    return segment.boundaries(doc.text, _names()[3], split_words())
+
+
+@lru_cache(maxsize=64)
 def mentions(doc: Doc) -> tuple[Mention, ...]:
     """Every body mention in ``doc``, in text order (cached: other extractors use it)."""
     return tuple(m for m in _scan(doc) if isinstance(m, Mention))
@@ -178,9 +190,9 @@ def _scan(doc: Doc) -> tuple[Mention | Alias, ...]:
     taken = bytearray(len(text))
     found: list[tuple[int, int, str]] = []
     first_ending: dict[int, int] = {}  # end offset -> index in found of the first mention ending there
-    names, context_names, others_re, words = _names()
+    names, context_names, others_re, _ = _names()
     full, short = names.keys, context_names.keys
-    bounds = segment.boundaries(text, words, split_words())
+    bounds = boundaries(doc)
 
     def free(a, b):
         return not any(taken[a:b])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
@@ -47,13 +48,31 @@ def reports_an_act(doc: Doc, p: Paragraph, a: int, b: int) -> bool:
     before it: 决议要求秘书长… · 安理会…一致通过决议,将…的任期延长12个月 ·
     这项决议促请…; not 中方希望秘书长每月向安理会报告 (安理会 is the recipient).
     """
-    start = max(doc.text.rfind("。", p.span.start, a) + 1, p.span.start)
-    source = P.ACT_SOURCE_RE.search(doc.text, start, b)
-    if source is None:
+    # by bisection over the full stops and the act words found once: in a paragraph of
+    # one endless sentence, looking back for 。 from every clause was quadratic
+    stops, acts = _stops_and_acts(doc)
+    i = bisect_left(stops, a) - 1
+    start = max(stops[i] + 1 if i >= 0 else 0, p.span.start)
+    j = bisect_left(acts, (start, -1))
+    if j == len(acts) or acts[j][1] > b:
         return False
     # 2004年,安理会通过第1540号决议… · 安理会2014年通过决议…: a year (with no day) by the
     # actor dates an earlier act the item recalls as background, not the one it reports
-    return P.BACKGROUND_YEAR_RE.search(doc.text, start, min(source.end() + 8, b)) is None
+    return not _background(doc, start, min(acts[j][1] + 8, b))
+
+
+@lru_cache(maxsize=8)
+def _stops_and_acts(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where every 。 is, and every act word (决议, 安理会…) as ``(start, end)``, in ``doc``."""
+    stops = [m.start() for m in re.finditer("。", doc.text)]
+    return stops, [m.span() for m in P.ACT_SOURCE_RE.finditer(doc.text)]
+
+
+@lru_cache(maxsize=4096)
+def _background(doc: Doc, a: int, b: int) -> bool:
+    """Whether a background year (2004年, not a day) stands in ``[a, b)``; asked again by
+    every clause of one sentence."""
+    return P.BACKGROUND_YEAR_RE.search(doc.text, a, b) is not None
 
 
 def subject_frames(doc: Doc, p: Paragraph, every: tuple[Clause, ...], council: bool) -> list[Clause]:

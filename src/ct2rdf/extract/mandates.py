@@ -175,7 +175,8 @@ def _period_slots(doc: Doc, ct: ClauseText, a: int, b: int):
         duration = xsd_period(n, unit)
         if end is None:
             if start is not None:
-                end = add_period(start, n, unit, days=0 if event else -1)
+                after = add_period(start, n, unit)
+                end = after and after - (dt.timedelta(0) if event else dt.timedelta(days=1))
             elif not P.EXTENSION_RE.search(ct.text) and doc.date:  # 设立…为期12个月: from adoption
                 end = add_period(doc.date, n, unit)
     return end, duration, start if start_m and not start_m.group("expiry") else None

@@ -18,6 +18,7 @@ Rule for distractors: only a body of the gazetteer reports.  Member states
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import patterns as P
@@ -86,13 +87,14 @@ def extract(doc: Doc) -> list[ReportingDuty]:
         seen = set()
         named = None  # the last recipient named in the clause
         reports = _reports(doc, ct)
+        index = _Frequencies(ct) if reports else None
         for a, b, to in reports:
             named = to or named
-            freq = _frequency(ct, a, b)
+            freq = index.of(a, b)
             target = to or named or (next((t for t in _later(doc, ct, b)), None))
             if target is None and not council:
                 continue  # a news item's 提交一份特别报告: to whom, it does not say
-            if freq is None and _first_of_recurring(ct, b):
+            if freq is None and index.recurring_after(b):
                 continue  # 在60天内提交报告,此后每六个月报告一次: one duty, every six months
             value = None  # a one-off report (在…之前提交报告, 立即提出报告): no frequency
             if freq is not None:
@@ -133,41 +135,67 @@ def _reports(doc: Doc, ct: ClauseText) -> list[tuple[int, int, object]]:
     return sorted(found, key=lambda f: f[0])
 
 
-def _first_of_recurring(ct: ClauseText, pos: int) -> bool:
-    """Whether recurring reports follow the one ending at ``pos`` (此后每六个月…)."""
-    return P.THEREAFTER_RE.search(ct.text, pos) is not None
-
-
 def _later(doc: Doc, ct: ClauseText, pos: int):
     for t in P.REPORT_TO_RE.finditer(ct.text, pos):
         if (m := body_at(doc, ct.base + t.start("to"), ct.base + t.end("to"))) is not None:
             yield m
 
 
-def _frequency(ct: ClauseText, a: int, b: int):
-    """The frequency of the report at ``[a, b)``: in its segment, else the nearest
-    segment that is only about it (no other report, no other activity)."""
-    freqs = list(P.FREQUENCY_RE.finditer(ct.text))
-    if not freqs:
-        return None
-    segs = ct.segments()
-    home = ct.segment_of(a)
-    same = [f for f in freqs if ct.segment_of(f.start()) == home or a <= f.start() < b]
-    if same:  # 定期(至少每60天): the interval that says how regular
-        return next((f for f in same if not f.group("regular")), same[0])
-    reports = {ct.segment_of(x) for x in _report_starts(ct)}
-    best = None
-    for f in freqs:
-        k = ct.segment_of(f.start())
-        s, e = segs[k]
-        if k in reports or P.OTHER_ACTIVITY_RE.search(ct.text, s, e):
-            continue
-        # the frequency belongs to the nearest report; ours must be that one
-        if min(abs(k - r) for r in reports) < abs(k - home):
-            continue
-        if best is None or abs(k - home) < abs(ct.segment_of(best.start()) - home):
-            best = f
-    return best
+class _Frequencies:
+    """A clause's frequencies and report segments, found once and looked up by bisection:
+    a clause of 100,000 reports asked every frequency once per report (quadratic)."""
+
+    def __init__(self, ct: ClauseText):
+        self.ct = ct
+        self.freqs = list(P.FREQUENCY_RE.finditer(ct.text))
+        self.starts = [f.start() for f in self.freqs]
+        self.segs = [ct.segment_of(x) for x in self.starts]  # non-decreasing
+        self.reports = sorted({ct.segment_of(x) for x in _report_starts(ct)})
+        self.last_thereafter = max((m.start() for m in P.THEREAFTER_RE.finditer(ct.text)), default=-1)
+
+    def recurring_after(self, pos: int) -> bool:
+        """Whether recurring reports follow the one ending at ``pos`` (此后每六个月…)."""
+        return self.last_thereafter >= pos
+
+    def of(self, a: int, b: int):
+        """The frequency of the report at ``[a, b)``: in its segment, else the nearest
+        segment that is only about it (no other report, no other activity)."""
+        if not self.freqs:
+            return None
+        ct, freqs, segs = self.ct, self.freqs, self.segs
+        home = ct.segment_of(a)
+        # in its segment, or starting inside the report, in text order
+        near = set(range(bisect_left(segs, home), bisect_right(segs, home)))
+        near |= set(range(bisect_left(self.starts, a), bisect_left(self.starts, b)))
+        same = [freqs[i] for i in sorted(near)]
+        if same:  # 定期(至少每60天): the interval that says how regular
+            return next((f for f in same if not f.group("regular")), same[0])
+        # the frequency belongs to the nearest report; ours must be that one, so only
+        # the segments between the reports on either side of ours can hold it
+        r = bisect_left(self.reports, home)
+        lo = self.reports[r - 1] if r else -1
+        hi = next((x for x in self.reports[r:r + 2] if x > home), segs[-1] + 1)
+        best, best_k = None, None
+        bounds = ct.segments()
+        for i in range(bisect_right(segs, lo), bisect_left(segs, hi)):
+            k = segs[i]
+            s, e = bounds[k]
+            if self._is_report(k) or P.OTHER_ACTIVITY_RE.search(ct.text, s, e):
+                continue
+            if self._nearest(k) < abs(k - home):
+                continue
+            if best is None or abs(k - home) < abs(best_k - home):
+                best, best_k = freqs[i], k
+        return best
+
+    def _is_report(self, k: int) -> bool:
+        i = bisect_left(self.reports, k)
+        return i < len(self.reports) and self.reports[i] == k
+
+    def _nearest(self, k: int) -> int:
+        """The distance from segment ``k`` to the nearest report's segment."""
+        i = bisect_left(self.reports, k)
+        return min(abs(k - self.reports[j]) for j in (i - 1, i) if 0 <= j < len(self.reports))
 
 
 def _report_starts(ct: ClauseText) -> list[int]:

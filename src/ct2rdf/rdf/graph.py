@@ -11,7 +11,7 @@ triples on its own, in a worker process, and cached:
   triples of its named graph.  It needs nothing from other documents: the
   build's IRI is a placeholder (:data:`RUN_PLACEHOLDER`, replaced when the
   output is written) and cited documents are only pointed at.
-* :func:`reference_triples` — the bodies and verb concepts: packaged data.
+* :func:`reference_triples` — the bodies, verb and theme concepts: packaged data.
 * :func:`build_triples` — what only the whole build knows: the build
   activity, the cited documents (typed, labelled, with the dates the citing
   texts agree on), mandate ends computed from durations, renewal links.
@@ -29,7 +29,7 @@ from rdflib import namespace as _ns
 
 from .. import __version__
 from ..model import Doc, ParaRef, Span
-from ..reference import gazetteer, verbs
+from ..reference import gazetteer, themes, verbs
 from ..symbols import Symbol
 from . import namespace as _ours
 from . import nt
@@ -106,6 +106,14 @@ def body(key: str) -> str:
 
 def verb(slug: str) -> str:
     return reference(f"verb/{slug}")
+
+
+# The theme scheme; its concepts are theme/KEY below it.
+THEME_SCHEME = reference("theme/")
+
+
+def theme(key: str) -> str:
+    return reference(f"theme/{key}")
 
 
 @dataclass(frozen=True)
@@ -342,7 +350,7 @@ class _Document(_Emitter):
         return node
 
     def occurrences(self, facts: dict) -> None:
-        """Citations, body mentions and aliases, operative verbs."""
+        """Citations, body mentions and aliases, operative verbs, themes."""
         d = self.d
         for c in facts.get("citations", ()):
             target = self.cite(c.symbol, c.date)
@@ -364,6 +372,11 @@ class _Document(_Emitter):
             node = self.paragraph(v.paragraph)
             self.add(node, CT.operativeVerb, _I(verb(v.slug)))
             self.add(node, CT.verbPhrase, nt.text(v.phrase, "zh"))
+        for t in facts.get("themes", ()):  # one annotation per trigger: the provenance of every span
+            node, para = theme(t.key), self.paragraph(t.paragraph)
+            self.add(para, DCTERMS.subject, _I(node))
+            self.add(d, DCTERMS.subject, _I(node))  # the document's: the union of its paragraphs'
+            self.annotation("theme", node, t.span, OA.classifying, key=t.key, paragraph=para)
 
     def tasks(self, facts: dict) -> None:
         """Mandates (with the ends the text gives), directives, reporting duties, meetings."""
@@ -447,8 +460,9 @@ def _pieces(doc: Doc, span: Span | None, source_span=None) -> list[tuple[str, in
 # *** the build-wide parts ***
 
 
-def reference_triples() -> list[nt.Triple]:
-    """The bodies and the verb concepts: packaged data, the same for every build and base."""
+def reference_triples(with_themes: bool = True) -> list[nt.Triple]:
+    """The bodies, the verb concepts and (unless ``with_themes`` is False: ``--no-themes``)
+    the whole theme scheme: packaged data, the same for every build and base."""
     e = _Emitter(REFERENCE_BASE, RUN_PLACEHOLDER)
     for b in gazetteer().bodies:
         node = body(b.key)
@@ -478,10 +492,47 @@ def reference_triples() -> list[nt.Triple]:
     e.add(spm, SKOS.inScheme, _I(kinds))
     e.add(spm, SKOS.prefLabel, nt.text("特别政治任务", "zh"))
     e.add(spm, SKOS.prefLabel, nt.text("special political mission", "en"))
+    if with_themes:
+        e.out += theme_triples()
     agent = reference(f"software/ct2rdf/{__version__}")
     e.add(agent, RDF.type, _I(PROV.SoftwareAgent))
     e.add(agent, RDFS.label, nt.text(f"ct2rdf {__version__}"))
     e.add(agent, CT.toolVersion, nt.text(__version__))
+    return nt.ordered(e.out)
+
+
+def theme_triples() -> list[nt.Triple]:
+    """The theme scheme (``data/themes.toml``) as SKOS: also ``ontology/themes.ttl``.
+
+    The whole scheme, not only the themes a build uses: the reference graph
+    stays the same whatever the documents (replacing one document never
+    changes it), and a theme no paragraph carries still answers a query, with 0.
+    """
+    e = _Emitter(REFERENCE_BASE, RUN_PLACEHOLDER)
+    scheme = THEME_SCHEME
+    e.add(scheme, RDF.type, _I(SKOS.ConceptScheme))
+    e.add(scheme, SKOS.prefLabel, nt.text("反恐主题", "zh"))
+    e.add(scheme, SKOS.prefLabel, nt.text("counter-terrorism themes", "en"))
+    scheme_data = themes()
+    for th in scheme_data.themes:
+        node = theme(th.key)
+        e.add(node, RDF.type, _I(SKOS.Concept))
+        e.add(node, SKOS.inScheme, _I(scheme))
+        e.add(node, SKOS.prefLabel, nt.text(th.zh, "zh"))
+        e.add(node, SKOS.prefLabel, nt.text(th.en, "en"))
+        e.add(node, SKOS.definition, nt.text(th.def_zh, "zh"))
+        e.add(node, SKOS.definition, nt.text(th.def_en, "en"))
+        e.add(node, SKOS.notation, nt.text(th.key))
+        for t in th.triggers:
+            if t != th.zh:  # SKOS: a label is preferred or hidden, never both
+                e.add(node, SKOS.hiddenLabel, nt.text(t, "zh"))
+        if th.broader:
+            e.add(node, SKOS.broader, _I(theme(th.broader)))
+        else:
+            e.add(node, SKOS.topConceptOf, _I(scheme))
+            e.add(scheme, SKOS.hasTopConcept, _I(node))
+        for key in scheme_data.narrower(th.key):
+            e.add(node, SKOS.narrower, _I(theme(key)))
     return nt.ordered(e.out)
 
 
@@ -529,5 +580,5 @@ def _cited(e: _Emitter, symbol: Symbol, facts: BuildFacts) -> str:
     return node
 
 
-__all__ = ["RUN_PLACEHOLDER", "BuildFacts", "DocumentTriples", "build_triples", "document_triples",
-           "iri", "reference", "reference_triples", "run_iri"]
+__all__ = ["RUN_PLACEHOLDER", "THEME_SCHEME", "BuildFacts", "DocumentTriples", "build_triples",
+           "document_triples", "iri", "reference", "reference_triples", "run_iri", "theme", "theme_triples"]

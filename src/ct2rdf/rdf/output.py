@@ -9,13 +9,12 @@ so the CLI prints one line and exits 2, never a traceback and never exit 1
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from ..atomic import temp_path
 from ..errors import UsageError
-from .write import write_atomic
 
 
 def check_base(base: str) -> None:
@@ -31,35 +30,38 @@ def check_base(base: str) -> None:
         raise UsageError(f"--base {base!r} must end with '/' or '#'. Add a trailing slash")
 
 
-def check_writable(path: Path) -> None:
-    """Fail before the build, not after it, when ``path`` cannot be written."""
+def check_writable(path: Path, flag: str = "-o") -> None:
+    """Fail before the build, not after it, when ``path`` cannot be written.
+
+    Beyond the permission bits (which root ignores) a file is made and removed
+    where the output's temporary file will be: a read-only file system, a full
+    quota or a folder that cannot hold files shows there, at once.
+    """
     path = Path(path)
     if path.is_dir():
-        raise UsageError(f"-o {path} is a folder. Name a file in it, e.g. -o {path / 'ct.ttl'}")
+        raise UsageError(f"{flag} {path} is a folder. Name a file in it, e.g. {flag} {path / 'ct.ttl'}")
+    if path.exists() and not path.is_file():
+        return  # a device or a FIFO (-o /dev/null): written into, not replaced
     folder = path.parent
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the nearest existing ancestor: the build will create the rest
     if not folder.is_dir():
         raise UsageError(
-            f"cannot write {path}: {folder} is a file, not a folder. Choose another -o path"
+            f"cannot write {path}: {folder} is a file, not a folder. Choose another {flag} path"
         )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise UsageError(
             f"cannot write {path}: the folder {folder} is not writable. "
-            "Choose a folder you can write to with -o, or fix its permissions"
+            f"Choose a folder you can write to with {flag}, or fix its permissions"
         )
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, or to standard output when ``path`` is ``-``."""
-    if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
+    probe = temp_path(folder / path.name)
     try:
-        write_atomic(Path(path), data)
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.unlink(probe)
+    except FileExistsError:
+        pass  # our own leftover (a reused pid): the folder takes files
     except OSError as e:
-        cause = e.strerror or str(e)
         raise UsageError(
-            f"cannot write {path} ({cause}). Choose a folder you can write to with -o"
+            f"cannot write {path}: {e.strerror or e} in {folder}. "
+            f"Choose a folder you can write to with {flag}"
         ) from None

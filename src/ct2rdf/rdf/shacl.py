@@ -28,6 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH, XSD
 
+from ..errors import UsageError
 from .locate import Location, TripleIndex, cited_in, locate
 from .namespace import PREFIXES
 from .validate import SHAPES_NS, Report, Violation, shapes_graph
@@ -58,7 +59,12 @@ class Checker:
         self.engine = engine
         self.shapes = shapes_graph(shapes_dir)
         self.messages = messages(self.shapes)
-        self._run = _engine(engine, self.shapes)
+        try:
+            self._run = _engine(engine, self.shapes)
+        except Exception as e:  # the engine refuses what the checks of a user's shapes let through
+            if shapes_dir is None:
+                raise
+            raise UsageError(f"the shapes in {shapes_dir} cannot be compiled ({e}). Fix them") from None
 
     def report_graph(self, data: str | Graph, fmt: str = "ntriples") -> Graph:
         """The engine's own results graph (sh:ValidationReport) for ``data``."""

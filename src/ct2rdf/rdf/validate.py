@@ -101,10 +101,18 @@ def _load(paths: tuple[Path, ...]) -> Graph:
 
 
 def shapes_graph(shapes_dir: Path | None = None) -> Graph:
-    """The shapes: every ``*.ttl`` of ``shapes_dir`` (default: the packaged shapes)."""
+    """The shapes: every ``*.ttl`` of ``shapes_dir`` (default: the packaged shapes).
+
+    A user's folder is read strictly (:mod:`ct2rdf.rdf.shapecheck`): a file that
+    is not Turtle, no shape at all or a malformed path is a ShapesError.
+    """
     files = sorted(Path(shapes_dir).glob("*.ttl")) if shapes_dir else turtle_files("shapes")
     if not files:
         raise FileNotFoundError(f"no *.ttl shapes in {shapes_dir}")
+    if shapes_dir:
+        from .shapecheck import load_shapes
+
+        return load_shapes(files)
     return _load(tuple(files))
 
 

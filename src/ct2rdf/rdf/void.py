@@ -197,17 +197,21 @@ def _used(triples) -> dict[str, str]:
     return {p: ns for p, ns in VOID_PREFIXES.items() if ns in text}
 
 
-def write_beside(result, written: dict, folder: Path) -> list[Path]:
+def write_beside(result, written: dict, folder: Path, staged=None) -> list[Path]:
     """Write ``void.ttl`` (describing ``written``: path → bytes) into ``folder``, and the
-    JSON-LD context file when a JSON-LD file was written; return the paths written."""
-    from .write import CONTEXT_FILE, context_bytes, format_of, write_atomic
+    JSON-LD context file when a JSON-LD file was written; return the paths written.
+    Into ``staged`` (a :class:`ct2rdf.atomic.Staged`) when given, else each atomically."""
+    from ..atomic import write_atomic
+    from .write import CONTEXT_FILE, context_bytes, format_of
+
+    put = staged.write if staged is not None else write_atomic
 
     folder = Path(folder)
     docs = [e.result for e in sorted(result.corpus.entries, key=lambda e: nt.natural(e.path))]
     out = []
     if any(format_of(Path(p)) == "jsonld" for p in written):
         out.append(folder / CONTEXT_FILE)
-        write_atomic(out[-1], context_bytes())
+        put(out[-1], context_bytes())
     out.append(folder / NAME)
-    write_atomic(out[-1], describe(docs, result.assembly, written, folder))
+    put(out[-1], describe(docs, result.assembly, written, folder))
     return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import secrets
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import __version__
+from ..atomic import Counting, Staged, write_atomic
 from . import nt
 from .namespace import PREFIXES, REFERENCE_BASE
 
@@ -71,49 +72,74 @@ class Assembly:
     run: bytes  # … and the real one
 
 
-def write(path: Path | str, fmt: str, a: Assembly) -> int:
-    """Write the graph as ``fmt`` to ``path`` (``-``: standard output), atomically; return bytes written."""
+def write(path: Path | str, fmt: str, a: Assembly, staged: Staged | None = None) -> int:
+    """Write the graph as ``fmt`` to ``path`` (``-``: standard output); return bytes written.
+
+    Into ``staged`` when given (renamed into place by its commit, with the
+    build's other files), else atomically on its own.  An existing ``path``
+    that is not a regular file (``/dev/null``, a FIFO) is written into, never
+    replaced.
+    """
     writer = _WRITERS[fmt]
-    if str(path) == "-":
-        out = _Counting(sys.stdout.buffer)
-        writer(out, a)
-        out.flush()
+    if str(path) == "-" or _special(Path(path)):
+        with _stream(path) as f:
+            out = Counting(f)
+            writer(out, a)
+            out.flush()
         return out.n
-    with _atomic(Path(path)) as f:
-        out = _Counting(f)
+    if staged is None:
+        with Staged() as own:
+            n = write(path, fmt, a, own)
+            own.commit()
+        return n
+    with staged.open(path) as out:
         writer(out, a)
     return out.n
 
 
-def write_shards(folder: Path, a: Assembly, per_shard: int = 1000) -> list[Path]:
+def write_shards(folder: Path, a: Assembly, per_shard: int = 1000,
+                 staged: Staged | None = None) -> list[Path]:
     """The dataset as N-Quads shards any store bulk-loads in any order:
     ``part-00000.nq`` … (``per_shard`` documents each, in IRI order) and
     ``part-build.nq`` (the reference data and the build's graph).  Shards of an
-    earlier build with more parts are removed, so the folder is this build."""
+    earlier build with more parts are removed (at the commit), so the folder is this build."""
+    if staged is None:
+        with Staged() as own:
+            paths = write_shards(folder, a, per_shard, own)
+            own.commit()
+        return paths
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     docs = list(a.docs)
     for k in range(0, len(docs), per_shard):
         path = folder / f"part-{k // per_shard:05d}.nq"
-        with _atomic(path) as f:
+        with staged.open(path) as f:
             for _, chunk in _chunks(replace(a, docs=tuple(docs[k : k + per_shard])), "nq"):
                 f.write(chunk)
         written.append(path)
     path = folder / "part-build.nq"
-    with _atomic(path) as f:
-        f.write(_ox_quads(_tail_quads(a), "nq"))
+    staged.write(path, _ox_quads(_tail_quads(a), "nq"))
     written.append(path)
-    for old in folder.glob("part-*.nq"):
-        if old not in written:
-            old.unlink()
+    staged.obsolete += [old for old in folder.glob("part-*.nq") if old not in written]
     return written
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and a rename: never half a file."""
-    with _atomic(Path(path)) as f:
-        f.write(data)
+def _special(path: Path) -> bool:
+    """``path`` exists and is not a regular file (a device, a FIFO): write into it, never replace it."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+@contextmanager
+def _stream(path):
+    if str(path) == "-":
+        yield sys.stdout.buffer
+        return
+    with open(path, "wb") as f:
+        yield f
 
 
 def to_bytes(fmt: str, a: Assembly) -> bytes:
@@ -266,6 +292,17 @@ def _ox_serialize(ntriples: bytes, fmt: str) -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
+def turtle_document(triples, comment: str) -> bytes:
+    """``triples`` as a Turtle file of their own (``ontology/themes.ttl``): a comment line,
+    the prefixes, then Oxigraph's Turtle, ``theme:`` as the themes' prefix."""
+    import pyoxigraph as ox
+
+    prefixes = {**PREFIXES, "theme": f"{REFERENCE_BASE}theme/"}
+    data = nt.lines(nt.ordered(triples)).encode()
+    return f"# {comment}\n".encode() + ox.serialize(
+        ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
 def _ox_quads(nquads: bytes, fmt: str) -> bytes:
     import pyoxigraph as ox
 
@@ -290,37 +327,4 @@ def strip_prefixes(data: bytes) -> bytes:
     first = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix")), len(lines))
     return b"\n".join(lines[first:])
 
-
-class _Counting:
-    """A binary file that counts what is written to it (for the dataset description)."""
-
-    def __init__(self, f):
-        self.f, self.n = f, 0
-
-    def write(self, data: bytes) -> int:
-        self.n += len(data)
-        return self.f.write(data)
-
-    def flush(self) -> None:
-        self.f.flush()
-
-
-@contextmanager
-def _atomic(path: Path):
-    """A file that appears at ``path`` only once complete (temporary file, fsync, rename).
-
-    Mode 0666 less the umask, as ``open`` gives (0644 under umask 022): a
-    triple store or web server running as another user can read it.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+__all__ = ["FORMATS", "Assembly", "to_bytes", "write", "write_atomic", "write_shards"]

@@ -33,6 +33,7 @@ from starlette.staticfiles import StaticFiles
 from ..bases import DEFAULT_BASE
 from ..sparql.store import load
 from . import void
+from .connections import HeadLimit, protocol_class
 from .cookbook import cookbook
 from .deref import describe
 from .negotiate import GRAPHS, choose, supported
@@ -47,14 +48,27 @@ PAGE_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
 
 @dataclass(frozen=True)
 class Settings:
-    """The options of ``ct2rdf serve`` (time in seconds, sizes in bytes, memory in MB per worker)."""
+    """The options of ``ct2rdf serve`` (time in seconds, sizes in bytes, memory in MB per worker).
+
+    The connection limits (``max_connections``, ``header_timeout``,
+    ``send_timeout``, ``max_header``) are kept by the HTTP protocol
+    (:mod:`ct2rdf.serve.connections`), the others by the application.
+    """
 
     base: str = DEFAULT_BASE
     timeout: float = 10.0
     max_results: int = 10_000
+    max_answer_mb: int = 16
     max_body: int = 1_000_000
     workers: int = 2
     max_memory_mb: int = 1024
+    max_queue: int = 64
+    cooldown: float = 60.0
+    body_timeout: float = 10.0
+    max_connections: int = 256
+    header_timeout: float = 10.0
+    send_timeout: float = 30.0
+    max_header: int = 16_384
 
 
 @dataclass
@@ -97,7 +111,8 @@ def create_app(prepared: Prepared, settings: Settings = Settings()) -> Starlette
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        pool = Pool(prepared.data, settings.workers, settings.timeout, settings.max_memory_mb)
+        pool = Pool(prepared.data, settings.workers, settings.timeout, settings.max_memory_mb,
+                    settings.max_queue, settings.cooldown)
         app.state.service = Service(settings, prepared, pool)
         try:
             hello = app.state.service.hello = await pool.start()
@@ -120,7 +135,22 @@ def create_app(prepared: Prepared, settings: Settings = Settings()) -> Starlette
     ]
     cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
                       allow_headers=["*"], max_age=86400)
-    return Starlette(routes=routes, middleware=[cors], lifespan=lifespan)
+    head = Middleware(HeadLimit, max_header=settings.max_header)
+    return Starlette(routes=routes, middleware=[head, cors], lifespan=lifespan)
+
+
+def server_config(app: Starlette, settings: Settings, access_log: bool = True):
+    """The ``uvicorn.Config`` serving ``app`` with the connection limits of ``settings``.
+
+    No WebSockets; a kept-alive connection may sit idle 5 s; Ctrl-C waits at most a query's time
+    for the answers under way.
+    """
+    import uvicorn
+
+    http = protocol_class(settings.max_connections, settings.header_timeout, settings.send_timeout)
+    return uvicorn.Config(app, log_level="info", access_log=access_log, http=http, ws="none",
+                          h11_max_incomplete_event_size=settings.max_header, timeout_keep_alive=5,
+                          timeout_graceful_shutdown=int(settings.timeout) + 5)
 
 
 async def index(request: Request) -> Response:

@@ -67,7 +67,7 @@ async def describe(request: Request) -> Response:
     job = {"query": DESCRIBE, "bind": {"x": iri}, "limit": service.settings.max_results + INCOMING,
            "format": "application/n-triples" if media == HTML[1] else media,
            "empty": f"the served graphs say nothing about <{iri}>"}
-    answer = await run(service, job)
+    answer = await run(service, job, request)
     if media != HTML[1] or answer.status_code != 200:
         return answer
     triples = list(ox.parse(answer.body, format=ox.RdfFormat.N_TRIPLES))

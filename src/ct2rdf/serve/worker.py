@@ -66,11 +66,20 @@ def answer(store, job: dict) -> tuple:
 
     ``job``: ``query`` (text), ``format`` (a media type Oxigraph writes, or None
     for the default of the query's form), ``limit`` (most rows or triples),
+    optionally ``max_bytes`` (the largest answer: rows can be long literals),
     ``dataset`` (keyword arguments of ``Store.query``: default and named graphs),
     optionally ``bind`` (variable name → IRI, substituted into the query, never
     pasted into its text) and ``empty`` (the message of a 404 when there is
     nothing to answer).
     """
+    result = _answer(store, job)
+    limit = job.get("max_bytes")
+    if result[0] == "ok" and limit is not None and len(result[2]) > limit:
+        return _too_large(limit)
+    return result
+
+
+def _answer(store, job: dict) -> tuple:
     import pyoxigraph as ox
 
     dataset = {k: [ox.NamedNode(i) for i in v] if isinstance(v, list) else v
@@ -103,13 +112,28 @@ def answer(store, job: dict) -> tuple:
 
 def _bounded(result, job: dict, what: str) -> tuple[list, tuple | None]:
     """At most the job's limit of ``what`` (rows, triples) from ``result``, or the refusal:
-    404 with the job's message when there is nothing and it has one, 400 past the limit."""
-    items = list(islice(result, job["limit"] + 1))
+    404 with the job's message when there is nothing and it has one, 400 past a limit.
+
+    The characters of the terms' values, a lower bound of the answer's size, are counted as
+    the rows come: an answer sure to pass ``max_bytes`` is refused before it is all made.
+    """
+    items, size, max_bytes = [], 0, job.get("max_bytes")
+    for item in islice(result, job["limit"] + 1):
+        items.append(item)
+        if max_bytes is not None:
+            size += sum(len(getattr(term, "value", "")) for term in item if term is not None)
+            if size > max_bytes:
+                return items, _too_large(max_bytes)
     if not items and job.get("empty"):
         return items, ("error", 404, job["empty"])
     if len(items) > job["limit"]:
         return items, ("error", 400, _too_many(job["limit"], what))
     return items, None
+
+
+def _too_large(limit: int) -> tuple:
+    return ("error", 400, f"the answer is larger than {limit / 1e6:g} MB, this server's limit "
+                          "(--max-answer). Select fewer or shorter values, or page with LIMIT and OFFSET")
 
 
 def _too_many(limit: int, what: str) -> str:

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import patterns as P
-from ..dates import cn_number
+from ..dates import cn_number, plausible
 from ..model import Span
 from ..reference import resolution_years, verbs
 from ..symbols import Symbol, parse, prst, sc_resolution
@@ -307,7 +307,7 @@ def vote_meeting(t: str) -> int | None:
 def english_date(m: re.Match) -> dt.date | None:
     """The date of an :data:`ct2rdf.patterns.ENGLISH_DATE_RE` match."""
     try:
-        return dt.date(int(m.group("my")), _MONTHS.index(m.group("mmon")) + 1, int(m.group("md")))
+        return plausible(dt.date(int(m.group("my")), _MONTHS.index(m.group("mmon")) + 1, int(m.group("md"))))
     except ValueError:
         return None
 

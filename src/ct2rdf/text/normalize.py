@@ -8,7 +8,9 @@ character of the normalized text knows the source character it came from:
 Steps, in order:
 
 1. Fold each character: NFKC where it keeps the length (``，`` → ``,``,
-   ``（`` → ``(``, U+3000 → space); delete the noise of machine-converted web
+   ``（`` → ``(``, U+3000 → space); delete invisible format characters
+   (U+202E, U+200B, soft hyphens: they would hide a name from the patterns;
+   counted in ``Normalized.invisible`` for a warning) and the noise of machine-converted web
    pages, pinyin in parentheses after a character (``會(huì)議``) and list
    bullets (``- 回顾…``); then OpenCC ``t2s`` (Traditional → Simplified),
    which is length-preserving character for character.
@@ -98,6 +100,8 @@ class Normalized:
     markers: tuple[Marker, ...]
     urls: tuple[UrlLine, ...]
     traditional: bool
+    # Invisible format characters deleted for matching: (how many, source offset of the first)
+    invisible: tuple[int, int] = (0, -1)
     # Source ranges of the lines set aside inside the body text: footnote rules,
     # footnotes and URL lines, sorted.  A span never covers one (see source_pieces).
     asides: tuple[tuple[int, int], ...] = ()
@@ -180,23 +184,34 @@ def _simplified(folded: str) -> str:
 
 
 def strip_noise(folded: str) -> tuple[str, Sequence[int]]:
-    """Delete inline pinyin and list bullets; return the text and its index map.
+    """Delete invisible format characters, inline pinyin and list bullets; return the
+    text and its index map.
 
     ``index[i]`` is the position in ``folded`` of the result's character ``i``;
     one extra entry maps the end of the text.  Deleting (never replacing)
-    keeps every remaining character's source offset exact.
+    keeps every remaining character's source offset exact.  Invisible
+    characters go first, so a U+200B before a bullet hides neither.
     """
-    cuts = [m.span(1) for m in P.INLINE_PINYIN_RE.finditer(folded)]
-    cuts += [m.span() for m in P.LIST_BULLET_RE.finditer(folded)]
+    text, index = _delete(folded, [m.span() for m in P.INVISIBLE_RE.finditer(folded)])
+    cuts = [m.span(1) for m in P.INLINE_PINYIN_RE.finditer(text)]
+    cuts += [m.span() for m in P.LIST_BULLET_RE.finditer(text)]
     if not cuts:
-        return folded, range(len(folded) + 1)
-    keep = bytearray(b"\x01") * len(folded)
+        return text, index
+    text, again = _delete(text, cuts)
+    return text, again if isinstance(index, range) else [index[i] for i in again]
+
+
+def _delete(text: str, cuts: list[tuple[int, int]]) -> tuple[str, Sequence[int]]:
+    """``text`` without the spans ``cuts`` (line breaks inside them stay), and its index map."""
+    if not cuts:
+        return text, range(len(text) + 1)
+    keep = bytearray(b"\x01") * len(text)
     for a, b in cuts:
         keep[a:b] = bytes(b - a)
         for i in range(a, b):  # line breaks stay: lines keep their number and printed width
-            keep[i] = folded[i] in "\r\n"
-    index = list(compress(range(len(folded)), keep))
-    return "".join(compress(folded, keep)), [*index, len(folded)]
+            keep[i] = text[i] in "\r\n"
+    index = list(compress(range(len(text)), keep))
+    return "".join(compress(text, keep)), [*index, len(text)]
 
 
 def _convert_same_length(text: str) -> str:
@@ -219,11 +234,13 @@ def normalize(source: str) -> Normalized:
     """Normalize a decoded source text (see the module docstring)."""
     chars = _fold_chars(source)
     stripped, index = strip_noise(chars)
+    invisible = _invisible(chars)
     identity = len(stripped) == len(chars)  # nothing deleted: index[i] == i
     folded = _simplified(stripped)
     traditional = folded != stripped
     lines = split_lines(folded)
-    for ln, raw in zip(lines, chars.split("\n"), strict=True):  # noise deletion kept every line break
+    printed = P.INVISIBLE_RE.sub("", chars) if invisible else chars  # what a line's width counts
+    for ln, raw in zip(lines, printed.split("\n"), strict=True):  # noise deletion kept every line break
         ln.width = len(raw.rstrip("\r"))
     lines = unflatten(lines)
     width = wrap_width(lines)
@@ -281,7 +298,7 @@ def normalize(source: str) -> Normalized:
             in_footnotes = False
         full = bool(width) and not layout and prev_body is not None and prev_body.width == width
         starts = prev_body is None or starts_paragraph(logical, t, layout, full)
-        logical = logical + t if full else t
+        logical = _joined(logical, t) if full else t
         if starts:
             paragraphs.append([i])
         else:
@@ -387,6 +404,7 @@ def normalize(source: str) -> Normalized:
             for li, p in url_lines
         ),
         traditional=traditional,
+        invisible=invisible,
         asides=tuple((lines[i].start, lines[i].start + len(lines[i].text)) for i in asides),
     )
 
@@ -433,6 +451,29 @@ def _marker_matches(footnotes, paragraphs: list[list[int]], lines: list[Line]):
         nxt[j] = j + 1
         taken.add((li, s, e))
         yield number, p, li, s, e
+
+
+# How much of each end of a re-wrapped line the paragraph test sees (text/lines.py:
+# starts_paragraph reads a line's start and its end).  Lines of one width throughout
+# (100,000 numbered items of one length) made one logical line of the whole text,
+# joined and read again at every piece: quadratic.  Longer lines keep their ends.
+_LOGICAL_END = 500
+
+
+def _joined(logical: str, piece: str) -> str:
+    """``logical + piece``, its middle dropped past ``2 * _LOGICAL_END`` characters."""
+    joined = logical + piece
+    if len(joined) <= 2 * _LOGICAL_END:
+        return joined
+    return logical[:_LOGICAL_END] + joined[-_LOGICAL_END:]
+
+
+def _invisible(chars: str) -> tuple[int, int]:
+    """How many invisible format characters ``chars`` holds, and where the first is."""
+    first = P.INVISIBLE_RE.search(chars)
+    if first is None:
+        return 0, -1
+    return sum(1 for _ in P.INVISIBLE_RE.finditer(chars, first.start())), first.start()
 
 
 def _uncut(a: int, b: int, cuts) -> tuple[tuple[int, int], ...]:

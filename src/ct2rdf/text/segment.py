@@ -22,7 +22,7 @@ cuts 广大会员国 into 广大/会员国, so 大会 starts inside a word and i
   other user's load fail with a logged error, and a file planted there would
   change our segmentation.  Ours, and the sharded copy, go to
   :func:`cache_dir`, a directory only this user can use.  Both are written
-  with ``mkstemp`` and an atomic rename, so concurrent builds never read a
+  with :func:`ct2rdf.atomic.write_atomic`, so concurrent builds never read a
   half-written file.
 * ``HMM=False``: no guessing of unknown words, which could glue a name to
   its neighbour differently from one run of text to the next.
@@ -45,6 +45,8 @@ import stat
 import tempfile
 from functools import lru_cache
 from math import log
+
+from ..atomic import write_atomic
 
 # Characters jieba segments with its dictionary (its ``re_han_default``); any
 # other character (punctuation, "(", "/", space) always stands alone, so a
@@ -183,14 +185,8 @@ def dictionary(words: tuple[str, ...], unwords: tuple[str, ...] = ()) -> Diction
         pass  # absent or damaged: build it again
     tk = tokenizer(words, unwords)
     data = Dictionary.dump(tk.FREQ, tk.total)
-    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".ct2rdf-jieba-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except OSError:  # a full disk: this run still has the dictionary
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    with contextlib.suppress(OSError):  # a full disk: this run still has the dictionary
+        write_atomic(path, data, durable=False)
     return Dictionary(data)
 
 
