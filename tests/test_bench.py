@@ -129,13 +129,17 @@ CHILD = {"rc": 0, "wall": 10.0, "rss_mb": 300.0, "tree_rss_mb": 320.0, "stderr":
         (CHILD, {"documents": 20, "built": 18, "reused": 2, "failed": 0, "triples": 5000, "jobs": 2,
                  "stages": {"extract": 4.0, "merge": 0.5, "validate": 3.0, "write": 1.0, "total": 9.5}},
          {"extract": 4.0, "validate": 3.0, "write": 1.0, "reused": 2, "jobs": 2, "triples_s": 500.0}),
+        # the workers' CPU counts: validation per document, the Turtle chunks (not the N-Quads ones)
+        (CHILD, {"triples": 5000, "stages": {"validate": 3.0, "write": 1.0},
+                 "worker_cpu": {"validate": 6.0, "turtle": 0.5, "nquads": 0.25}},
+         {"validate_all": 9.0, "serialize_all": 1.5}),
         # a build without --stats (the triples counted from its Turtle): stages unknown
         (CHILD, {"triples": 5000}, {"extract": None, "validate": None, "triples_s": 500.0, "docs_s": 2.0}),
         # a failed build (exit 2): its last error line is kept
         ({**CHILD, "rc": 2, "stderr": "Reading\nError: cannot read x.txt. Fix it"}, {},
          {"error": ["Error: cannot read x.txt. Fix it"], "triples": None, "triples_s": None}),
     ],
-    ids=["with-stats", "without-stats", "failed"],
+    ids=["with-stats", "worker-cpu", "without-stats", "failed"],
 )
 def test_figures(child, stats, expected):
     row = run.figures(20, 1.0, child, stats)

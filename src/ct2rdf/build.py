@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from .cache import CACHE_DAYS, prune
 from .errors import InputError
 from .inputs import INPUT_SUFFIXES, Skipped, Source, collect, find  # noqa: F401 (re-exported)
 from .merge import Corpus, merge
@@ -57,6 +58,7 @@ class BuildResult:
     jobs: int = 1
     _spool: tempfile.TemporaryDirectory | None = None
     skipped: tuple[Skipped, ...] = ()  # paths under the input folders not read, and why
+    pruned: int = 0  # cache entries removed after the build (see ct2rdf.cache.prune)
 
     @property
     def results(self) -> tuple:
@@ -135,6 +137,7 @@ def build(
     max_bytes: int = 20_000_000,
     max_facts: int = 100_000,
     progress: Callable[[int], None] | None = None,
+    cache_days: float | None = CACHE_DAYS,
 ) -> BuildResult:
     """Process every input, merge, check the shapes; the result writes the output.
 
@@ -150,6 +153,8 @@ def build(
         max_bytes: refuse input files larger than this (0: no limit).
         max_facts: refuse a document with more facts than this of one kind (0: no limit).
         progress: called with the number of documents done so far.
+        cache_days: after the build, remove the cache's entries that it did
+            not use and no build used for this many days (None: keep all).
     """
     from .engines import run_all
 
@@ -179,15 +184,19 @@ def build(
     reused = sum(1 for o in outs if o.reused)
     timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
+    used = {o.key for o in outs}  # a clashing minted path is made twice: both are reused next time
     outs, corpus = _merge(outs, tasks, lambda redo: run_all(redo, jobs=jobs, engine=engine,
                                                             scheduler=scheduler))
     timings["merge"] = time.perf_counter() - t
+    pruned = 0
+    if cache is not None and cache_days is not None:
+        pruned = prune(folder, used | {o.key for o in outs}, cache_days)
     assembly = _assemble(corpus, base, themes)
     t = time.perf_counter()
     report = _verdict(corpus, assembly) if check else None
     timings["validate"] = time.perf_counter() - t
     return BuildResult(tuple(outs), corpus, base, report, assembly, timings, reused, jobs, spool,
-                       tuple(found.skipped))
+                       tuple(found.skipped), pruned)
 
 
 def _merge(outs: list[DocOut], tasks: list[Task], run) -> tuple[list[DocOut], Corpus]:
@@ -231,27 +240,11 @@ def _assemble(corpus: Corpus, base: str, themes: bool = True):
 def _verdict(corpus: Corpus, assembly):
     """The shapes' verdict: every document's own results, and the summary graph's."""
     from .rdf import nt
-    from .rdf.graph import meeting_iri
     from .rdf.shacl import checker
     from .rdf.validate import Report
 
     found = [v for e in corpus.entries for v in (e.result.findings or ())]
-    # the summary: what crosses documents — cited documents (with the dates
-    # the build gives them), meetings described by several documents, and
-    # mandates whose end or renewal the build computed (both ends of a link)
-    meetings: dict[str, int] = {}
-    for e in corpus.entries:
-        for node in e.result.groups:
-            if node.startswith(meeting_iri(assembly.base, "")):
-                meetings[node] = meetings.get(node, 0) + 1
-    wanted = {n for n, k in meetings.items() if k > 1}
-    wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())
-    triples = list(assembly.reference) + list(assembly.build)
-    for e in corpus.entries:
-        for node, group in e.result.groups.items():
-            if node in wanted:
-                triples += group
-    summary = checker().check(nt.lines(nt.ordered(triples)))
+    summary = checker().check(nt.lines(nt.ordered(summary_triples(corpus, assembly))))
     run = assembly.run.decode()
     placeholder = assembly.placeholder.decode()
     where = {e.result.iri: e.result.name for e in corpus.entries}
@@ -265,6 +258,33 @@ def _verdict(corpus: Corpus, assembly):
                 v = replace(v, file=doc)
         out.append(v)
     return Report.union_of(out)
+
+
+def summary_triples(corpus: Corpus, assembly) -> list:
+    """The summary graph the cross-document shapes check once per build.
+
+    What crosses documents: cited documents (with the dates the build gives
+    them), meetings described by several documents, and mandates whose end
+    or renewal the build computed (both ends of a link), each with the
+    triples of its document the shapes follow; and the reference data.  Its
+    size grows with the corpus, so every shape must check it in linear time
+    (``python bench/bench_summary.py``; tests/test_summary.py).
+    """
+    from .rdf.graph import meeting_iri
+
+    meetings: dict[str, int] = {}
+    for e in corpus.entries:
+        for node in e.result.groups:
+            if node.startswith(meeting_iri(assembly.base, "")):
+                meetings[node] = meetings.get(node, 0) + 1
+    wanted = {n for n, k in meetings.items() if k > 1}
+    wanted |= set(corpus.mandate_ends) | set(corpus.renewals) | set(corpus.renewals.values())
+    triples = list(assembly.reference) + list(assembly.build)
+    for e in corpus.entries:
+        for node, group in e.result.groups.items():
+            if node in wanted:
+                triples += group
+    return triples
 
 
 def _owner(focus: str, where: dict[str, str]) -> str | None:

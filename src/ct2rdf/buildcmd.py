@@ -89,7 +89,8 @@ class Progress:
 
 
 def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, cache_dir, no_cache, engine,
-                      scheduler, shards, max_bytes, stats, quiet, themes=True, max_facts=100_000) -> None:
+                      scheduler, shards, max_bytes, stats, quiet, themes=True, max_facts=100_000,
+                      cache_days=30.0) -> None:
     """Everything ``ct2rdf build`` does; raises :class:`Failure` with the exit code."""
     from .build import build as run_build
     from .build import collect
@@ -128,8 +129,8 @@ def run_build_command(*, inputs, output, formats, base, catalog, check, jobs, ca
     try:
         result = run_build(inputs, base=base, catalog=catalog, check=check, themes=themes,
                            jobs=jobs or default_jobs(),
-                           cache=cache, engine=engine, scheduler=scheduler, keep=False, max_bytes=max_bytes,
-                           max_facts=max_facts,
+                           cache=cache, cache_days=cache_days, engine=engine, scheduler=scheduler, keep=False,
+                           max_bytes=max_bytes, max_facts=max_facts,
                            progress=Progress(total) if show else None)
     except Ct2rdfError as e:
         raise Failure(str(e), e.exit_code) from None
@@ -253,6 +254,8 @@ def _summary(result, say) -> None:
     for w in result.corpus.warnings:
         click.echo(f"Warning: {w}", err=True)
     reused = f", {result.reused} reused from the cache" if result.reused else ""
+    if result.pruned:
+        reused += f", {result.pruned} unused cached documents removed"
     say(f"{len(entries)} documents{reused}, {result.triples} triples")
 
 
@@ -265,6 +268,7 @@ def _write_stats(staged, path: Path, result, written: dict, t0: float) -> None:
         "documents": len(result.outs),
         "built": sum(1 for o in result.outs if o.ok and not o.reused),
         "reused": result.reused,
+        "pruned": result.pruned,
         "failed": len(result.errors),
         "triples": result.triples,
         "bytes_in": sum(o.size for o in result.outs),
@@ -273,7 +277,7 @@ def _write_stats(staged, path: Path, result, written: dict, t0: float) -> None:
                    "total": round(time.perf_counter() - t0, 3)},
         # CPU seconds summed over the documents made (not reused), per step, in the workers
         "worker_cpu": {k: round(sum(o.seconds.get(k, 0.0) for o in result.outs if not o.reused), 3)
-                       for k in ("extract", "triples", "serialize", "validate")},
+                       for k in ("extract", "triples", "turtle", "nquads", "validate")},
         "outputs": written,
         "peak_rss_mb": {"main": round(rss, 1), "workers": round(children, 1)},
     }

@@ -58,6 +58,9 @@ def cli():
               help="Folder of cached per-document results, reused when a file is unchanged. "
                    "Default: $CT2RDF_CACHE, else ~/.cache/ct2rdf.")
 @click.option("--no-cache", is_flag=True, help="Make every document again; keep nothing.")
+@click.option("--cache-days", type=click.FloatRange(min=0), default=30, show_default=True, metavar="DAYS",
+              help="After the build, remove cached documents it did not use and no build used "
+                   "for this many days (0: all but this build's).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where documents are processed: worker processes here, or a Dask cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -71,8 +74,8 @@ def cli():
 @click.option("--stats", type=click.Path(dir_okay=False, path_type=Path),
               help="Write timings and counts as JSON to this file.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and violations.")
-def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache, engine,
-          scheduler, shards, max_size, max_facts, stats, quiet):
+def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, cache_dir, no_cache,
+          cache_days, engine, scheduler, shards, max_size, max_facts, stats, quiet):
     """Build a graph from document texts (default: seeds/ → out/ct.ttl).
 
     The graph is written whenever one could be built, then checked against
@@ -98,8 +101,9 @@ def build(inputs, output, formats, base, catalog, no_validate, no_themes, jobs, 
     run_build_command(
         inputs=inputs, output=output, formats=formats, base=base, catalog=catalog, check=not no_validate,
         themes=not no_themes,
-        jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, engine=engine, scheduler=scheduler,
-        shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats, quiet=quiet,
+        jobs=jobs, cache_dir=cache_dir, no_cache=no_cache, cache_days=cache_days, engine=engine,
+        scheduler=scheduler, shards=shards, max_bytes=int(max_size * 1e6), max_facts=max_facts, stats=stats,
+        quiet=quiet,
     )
 
 

