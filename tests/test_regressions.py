@@ -68,12 +68,14 @@ CITATION_ROWS = [
     ("关切冠状病毒病COVID-19(2020)对各国反恐能力的影响，", []),
     # …while a bare N(YYYY) that fits its year is a resolution
     ("按照1624(2005)的要求，", [("S/RES/1624 (2005)", None)]),
+    # numbers from 0 name nothing (found by bench/fuzz.py: S/RES/0 typed ct:Resolution broke shape S01)
+    ("回顾S/RES/0 (2001)、S/PRST/2015/0、大会第60/0号决议和主席声明2003年第0号，", []),
 ]
 # fmt: on
 
 
 @pytest.mark.parametrize(("paragraph", "expected"), CITATION_ROWS,
-                         ids=["wrapped-number", "date-with-de", "covid-19", "bare-fits-year"])
+                         ids=["wrapped-number", "date-with-de", "covid-19", "bare-fits-year", "number-zero"])
 def test_citations(paragraph, expected):
     r = facts(BODY.format(paragraph))
     assert [(str(c.symbol), c.date) for c in r.facts["citations"]] == expected
@@ -103,3 +105,78 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0 and result.attempted > 0
+
+
+# Found by the property tests and bench/fuzz.py (issue #10): each row is the
+# minimal paragraph that raised, and what a reader expects of it instead.
+# fmt: off
+OVERFLOW_ROWS = [
+    # a delay past 9999-12-31 (year 11018) raised ValueError and killed the build: no deadline, no directive
+    ("1. 决定反恐执行局在本决议通过后九千年内向安理会报告；", {"reporting": 1, "directives": 0}),
+    # 999,999 weeks raised OverflowError in the day arithmetic
+    ("1. 请秘书长在本决议通过后九九九九九九周内提交报告；", {"reporting": 1, "directives": 0}),
+    # a period starting on 0001-01-01 ended the day before it, before the calendar (OverflowError)
+    ("1. 决定反恐执行局自〇〇〇一年一月一日起继续运作，为期零个月；", {"mandates": 1, "directives": 0}),
+    # the same counted in days
+    ("1. 决定反恐执行局自〇〇〇一年一月一日起继续运作，为期〇天；", {"mandates": 1, "directives": 0}),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("paragraph", "counts"), OVERFLOW_ROWS,
+                         ids=["nine-thousand-years", "million-weeks", "start-of-calendar-months",
+                              "start-of-calendar-days"])
+def test_absurd_periods_do_not_raise(paragraph, counts):
+    r = facts(BODY.format(paragraph))
+    assert {k: len(r.facts[k]) for k in counts} == counts
+    # no end counted from a day outside the calendar or the UN era
+    assert all(m.end is None or m.end.year >= 1945 for m in r.facts["mandates"])
+
+
+def test_absurd_extension_does_not_kill_the_build(tmp_path):
+    """The build-wide step that adds a duration to the holder's previous end raised
+    ValueError (year 12017) and lost every document: now that mandate keeps its
+    ``ct:duration`` and gets no end, and both documents are built."""
+    from ct2rdf.build import build
+
+    (tmp_path / "a.txt").write_text(BODY.replace("2395 (2017)", "2129 (2013)").replace(
+        "2017 年 12 月 21 日第 8148", "2013 年 12 月 17 日第 7086").format(
+        "1. 决定反恐执行局将在2017年12月31日终了的期间内继续作为一项特别政治任务；"), encoding="utf-8")
+    later = BODY.format("1. 决定将反恐执行局的任务期限延长九九九九年；")
+    (tmp_path / "b.txt").write_text(later, encoding="utf-8")
+    r = build([tmp_path], base="https://w3id.org/ct2rdf/id/")
+    assert not r.errors and r.corpus.mandate_ends == {}
+    assert {(m.end, m.duration) for o in r.outs for m in o.mandates} == {
+        (None, "P9999Y"), (dt.date(2017, 12, 31), None)}
+    r.close()
+
+
+# Whole builds that must conform to the shapes, found by bench/fuzz.py: (the inputs, under tests/).
+# fmt: off
+CONFORMING_ROWS = [
+    # a Human Rights Council resolution reads like a resolution but is not the Council's or the
+    # Assembly's: typed ct:Resolution, its symbol A/HRC/RES/40/16 violated S01; now a ct:Document
+    ["real/b-ohchr-a-hrc-res-40-16-distr-header.txt"],
+    # a catalog symbol numbered 0 was taken as the document's (S/RES/0 broke S01): now ignored, warned
+    ["corpus/s-res-1373-2001_block.txt", "catalog:S/RES/0"],
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("files", CONFORMING_ROWS, ids=["hrc-resolution", "catalog-symbol-zero"])
+def test_builds_conform(files, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from ct2rdf.build import build
+
+    here = Path(__file__).parent
+    for f in files:
+        if f.startswith("catalog:"):  # a catalog row for the files before it
+            rows = [f"{Path(g).name},{f.split(':', 1)[1]}" for g in files if not g.startswith("catalog:")]
+            (tmp_path / "catalog.csv").write_text("file,symbol\n" + "\n".join(rows) + "\n")
+        else:
+            shutil.copy(here / f, tmp_path)
+    r = build([tmp_path], base="https://w3id.org/ct2rdf/id/")
+    assert r.report.conforms, [v.shape for v in r.report.errors]
+    r.close()

@@ -40,6 +40,12 @@ def prefixed(prefix: str, pattern: str) -> str:
     return pattern.replace("(?P<", f"(?P<{prefix}_")
 
 
+def counted(digits: int) -> str:
+    """A number of up to ``digits`` digits from 1, without a leading zero: the numbers
+    in symbols (S/RES/0, S/PRST/2015/0 and A/RES/60/0 name nothing; shape S01 refuses them)."""
+    return rf"[1-9]\d{{0,{digits - 1}}}"
+
+
 def scanning(pattern: str) -> re.Pattern:
     """Compile a pattern that ``finditer``/``search`` runs over whole texts, behind a
     lookahead of the characters a match can start with.
@@ -513,14 +519,14 @@ MEETING_HELD_RE = scanning(DATE + TIME + r"?" + r"(?P<after>[^。;]{0,6}?)举行
 # A Security Council resolution symbol; encyclopedia pages leave out the year
 # (the extractor takes it from the year table).
 #   S/RES/2129(2013) · S/RES/2467(2019) · S/RES/1373 (Document)
-SC_RES_SYMBOL = r"S/RES/" + named("num", r"\d{1,4}") + r"(?:\(" + named("year", YEAR) + r"\))?"
+SC_RES_SYMBOL = r"S/RES/" + named("num", counted(4)) + r"(?:\(" + named("year", YEAR) + r"\))?"
 # A presidential statement symbol.   S/PRST/2005/64 · S/PRST/2012/17
-PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", r"\d{1,3}")
+PRST_SYMBOL = r"S/PRST/" + named("year", YEAR) + "/" + named("num", counted(3))
 # A General Assembly resolution symbol.   A/RES/60/288 · A/RES/66/10
-GA_RES_SYMBOL = r"A/RES/" + named("session", r"\d{1,2}") + "/" + named("num", r"\d{1,3}")
+GA_RES_SYMBOL = r"A/RES/" + named("session", counted(2)) + "/" + named("num", counted(3))
 # A General Assembly resolution of the first thirty sessions, numbered with
 # its session in Roman numerals.   A/RES/2625(XXV) · A/RES/3314(XXIX)
-GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)"
+GA_RES_ROMAN_SYMBOL = r"A/RES/" + named("num", counted(4)) + r"\(" + named("session", "[IVXL]{1,6}") + r"\)"
 # Resolutions of other UN organs, by session or year (printed on their own
 # mastheads; cited documents of kind "document" in the graph).
 #   A/HRC/RES/40/16 · A/HRC/RES/35/3 (Human Rights Council) · E/RES/2004/28 (ECOSOC)
@@ -637,7 +643,7 @@ RES_AFTER_RE = re.compile(
 # A presidential statement cited in the web form of its title.
 #   联合国安理会主席声明2003年第16号 · 安全理事会主席声明2004年第31号 · 主席声明2012年第17号
 PRST_CITE_RE = re.compile(
-    r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", r"\d{1,3}") + r"号(?!决议)"
+    r"主席(?:的)?声明" + named("year", YEAR) + "年第" + named("num", counted(3)) + r"号(?!决议)"
 )
 
 # What may follow a symbol that stands alone in its block, as in an official
@@ -654,7 +660,7 @@ DATE_BEFORE_SYMBOL_RE = re.compile(DATE + r"的?\(?$")
 #   大会1970年10月24日第2625(XXV)号决议 · 第3314(XXIX)号决议
 GA_RES_ROMAN_RE = scanning(
     r"(?<![A-Za-z/\d])" + "(?:" + prefixed("i", DATE) + "的?)?" + "第?"
-    + named("num", r"\d{1,4}") + r"\(" + named("session", "[IVXL]{1,6}") + r"\)号?决议"
+    + named("num", counted(4)) + r"\(" + named("session", "[IVXL]{1,6}") + r"\)号?决议"
 )
 
 # One resolution numbered by session (General Assembly, Human Rights Council)
@@ -663,7 +669,7 @@ GA_RES_ROMAN_RE = scanning(
 #   第64/235号 · 2009年12月24日第64/235号 · 66/10 · 人权理事会第5/1号 · 人权委员会2004年4月21日第2004/87号
 SESSION_ITEM_RE = scanning(
     r"(?<![A-Za-z/\d.])" + "(?:" + prefixed("i", DATE) + ")?" + "第?"
-    + named("session", YEAR + r"|\d{1,2}") + "/" + named("num", r"\d{1,3}") + r"(?!\d)号?"
+    + named("session", YEAR + "|" + counted(2)) + "/" + named("num", counted(3)) + r"(?!\d)号?"
 )
 
 # The name of an organ ending right before a list (after any date): whose

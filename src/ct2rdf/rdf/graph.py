@@ -253,8 +253,13 @@ class _Document(_Emitter):
         d, doc = self.d, self.doc
         h = doc.structure.header
         self.add(d, RDF.type, _I(CT.Document))
-        if h.doc_type != "other":
-            self.add(d, RDF.type, _I(_DOC_CLASS[h.doc_type]))
+        kind = h.doc_type
+        if doc.symbol is not None and kind in ("resolution", "prst") and doc.symbol.kind != kind:
+            # The symbol tells whose it is: a Human Rights Council resolution (A/HRC/RES/40/16)
+            # reads like one of the Council's, but ct:Resolution is the Council's or the Assembly's.
+            kind = doc.symbol.kind
+        if kind != "other":
+            self.add(d, RDF.type, _I(_DOC_CLASS[kind]))
         self.generated(d)
         self.labels(d, document_labels(doc.symbol, h.doc_type, doc.date))
         if doc.symbol is not None:
