@@ -40,15 +40,37 @@ def run_dask(tasks: list[Task], *, scheduler: str | None = None,
         with _client(scheduler, Client, LocalCluster) as client:
             futures = client.map(run_task, [t for _, t in todo], pure=False)
             where = {f.key: (i, t) for f, (i, t) in zip(futures, todo, strict=True)}
+            suspects: list[tuple[int, Task]] = []
             for future in as_completed(futures):
                 i, t = where[future.key]
-                got = _result(future, t)
+                if _killed(future):
+                    # a worker that dies takes every task it held down with it: a document
+                    # that only shared a worker with the culprit gets a second chance below
+                    suspects.append((i, t))
+                    future.release()
+                    continue
+                out[i] = _take(_result(future, t), t)
                 future.release()
-                out[i] = materialize(got, t.folder) if got.ok else replace(got, name=t.name)
+                finished += 1
+                if progress is not None:
+                    progress(finished)
+            for i, t in suspects:  # one at a time: alone, only the culprit dies again
+                future = client.submit(run_task, t, pure=False)
+                out[i] = _take(_result(future, t), t)
+                future.release()
                 finished += 1
                 if progress is not None:
                     progress(finished)
     return out  # type: ignore[return-value]
+
+
+def _killed(future) -> bool:
+    """True when Dask gave up on the task because the workers running it died."""
+    return future.status == "error" and type(future.exception()).__name__ == "KilledWorker"
+
+
+def _take(got: DocOut, t: Task) -> DocOut:
+    return materialize(got, t.folder) if got.ok else replace(got, name=t.name)
 
 
 def _result(future, t: Task) -> DocOut:
