@@ -252,6 +252,7 @@ def run_solo(target: Target, report: Report) -> None:
 
 
 def children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux /proc)."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:

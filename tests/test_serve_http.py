@@ -29,6 +29,9 @@ import pytest
 import ct2rdf
 from conftest import OUT, ROOT, answers_on_seeds
 
+sys.path.insert(0, str(ROOT / "bench"))
+from load_serve import children  # one /proc walker for the load test and these tests
+
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 THEMES = Path(__file__).with_name("themes_fixture.ttl")
 SRC = str(Path(ct2rdf.__file__).resolve().parents[1])
@@ -80,19 +83,6 @@ def server():
 def themes_server():
     """The endpoint serving the hand-written themes graph of tests/test_theme_queries.py."""
     yield from serve(THEMES)
-
-
-def children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (Linux /proc)."""
-    found = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
-    return found
 
 
 def fetch(url: str, data: bytes | None = None, headers: dict | None = None) -> tuple[int, str, str]:
