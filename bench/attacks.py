@@ -286,20 +286,30 @@ def connection_flood(target: Target) -> Outcome:
     return Outcome(None, None, f"none of the last 5 of {len(socks)} connections was refused")
 
 
-def slow_reader(target: Target) -> Outcome:
-    """Ask for a 5 MB answer (40 triples of 128 KiB) and read none of it: the server must drop the
-    connection after --send-timeout rather than hold the answer for ever.  The answer is larger
-    than the kernel's loopback buffers (at most 4 MB to send, 4 KB to receive here), so the
-    server's transport is left holding the rest."""
+def _ask_big_answer(target: Target, timeout: float) -> socket.socket:
+    """A connection with a small receive buffer that has sent the 5 MB-answer query."""
     sock = socket.socket()
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.settimeout(10)
-    with sock:
+    sock.settimeout(timeout)
+    try:
         sock.connect(("127.0.0.1", target.port))
         body = block_triples(SLOW_READER_ROWS).encode()
         sock.sendall(request("POST", "/sparql", {"Content-Type": "application/sparql-query",
                                                   "Accept": "application/n-triples",
                                                   "Content-Length": str(len(body))}, body))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def slow_reader(target: Target) -> Outcome:
+    """Ask for a 5 MB answer (40 triples of 128 KiB) and read none of it: the server must drop the
+    connection after --send-timeout rather than hold the answer for ever.  The answer is larger
+    than the kernel's loopback buffers (at most 4 MB to send, 4 KB to receive here), so the
+    server's transport is left holding the rest."""
+    sock = _ask_big_answer(target, 10)
+    with sock:
         # wait for the answer to start (a worker, the query), then leave it unread past the limit;
         # a dropped connection shows only when read (the kernel still delivers what it holds)
         sock.settimeout(target.timeout * 2 + 2)
@@ -316,15 +326,8 @@ def slow_reader(target: Target) -> Outcome:
 def steady_reader(target: Target) -> tuple[int, int]:
     """Not hostile: the slow reader's 5 MB answer read slowly but steadily (64 KB every 50 ms,
     ~1.3 MB/s, so longer than a short --send-timeout): (bytes of the body read, Content-Length)."""
-    sock = socket.socket()
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-    sock.settimeout(target.timeout * 2 + 10)
+    sock = _ask_big_answer(target, target.timeout * 2 + 10)
     with sock:
-        sock.connect(("127.0.0.1", target.port))
-        body = block_triples(SLOW_READER_ROWS).encode()
-        sock.sendall(request("POST", "/sparql", {"Content-Type": "application/sparql-query",
-                                                  "Accept": "application/n-triples",
-                                                  "Content-Length": str(len(body))}, body))
         data = b""
         while True:
             tick = b""
